@@ -1,0 +1,115 @@
+"""The masthead: symbol, date, session, agenda item, title, committee, rapporteur.
+
+Everything above the report's first section heading. Each fact is found by
+what it says ("Distr.: General 30 November 2022", "Agenda item 109"), not by
+where it stands, since converters reorder and re-level these lines.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from generator.blocks import Block
+from generator.model import Rapporteur
+from generator.symbols import SYMBOL_RE, DocumentSymbol
+
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+          "September", "October", "November", "December")
+_DATE = re.compile(r"\b(\d{1,2})\s+(" + "|".join(MONTHS) + r")\s+(\d{4})\b")
+
+_UNITS = ("first second third fourth fifth sixth seventh eighth ninth tenth eleventh "
+          "twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth "
+          "nineteenth").split()
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+         "eighty": 80, "ninety": 90}
+_TENTHS = {"twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50, "sixtieth": 60,
+           "seventieth": 70, "eightieth": 80, "ninetieth": 90, "hundredth": 100}
+
+
+def ordinal_words(text: str) -> int | None:
+    """``Seventy-seventh`` → 77, ``Fifth`` → 5, ``77th`` → 77; None if not an ordinal."""
+    word = text.strip().lower()
+    digits = re.fullmatch(r"(\d+)(?:st|nd|rd|th)", word)
+    if digits:
+        return int(digits.group(1))
+    if word in _TENTHS:
+        return _TENTHS[word]
+    if word in _UNITS:
+        return _UNITS.index(word) + 1
+    tens, _, unit = word.partition("-")
+    if tens in _TENS and unit in _UNITS[:9]:
+        return _TENS[tens] + _UNITS.index(unit) + 1
+    return None
+
+
+def parse_date(text: str, default_year: int | None = None) -> dt.date | None:
+    """``30 November 2022`` → a date; ``4 November`` uses ``default_year``."""
+    match = _DATE.search(text)
+    if match:
+        day, month, year = match.groups()
+    else:
+        short = re.search(r"\b(\d{1,2})\s+(" + "|".join(MONTHS) + r")\b", text)
+        if not short or default_year is None:
+            return None
+        day, month, year = short.group(1), short.group(2), str(default_year)
+    try:
+        return dt.date(int(year), MONTHS.index(month) + 1, int(day))
+    except ValueError:
+        return None
+
+
+@dataclass(frozen=True)
+class Masthead:
+    """Facts read from the masthead; None where the masthead does not give one."""
+
+    symbol: DocumentSymbol | None
+    """Document symbol."""
+    symbol_line: int | None
+    """Line of the symbol."""
+    date: dt.date | None
+    """Date of issue."""
+    session: int | None
+    """Session number."""
+    agenda_item: int | None
+    """Agenda item."""
+    title: str | None
+    """Title of the agenda item."""
+    committee: str | None
+    """Reporting committee."""
+    rapporteur: Rapporteur | None
+    """Rapporteur."""
+
+
+def read_masthead(blocks: tuple[Block, ...]) -> Masthead:
+    """Read the facts from the blocks above the first section heading."""
+    symbol = date = session = agenda = title = committee = rapporteur = None
+    symbol_line = None
+    lines = [(b.span.first, b.text.replace("*", "").lstrip("#").strip()) for b in blocks]
+    agenda_index = None
+    for index, (number, text) in enumerate(lines):
+        if symbol is None and (match := SYMBOL_RE.search(text)):
+            try:
+                symbol, symbol_line = DocumentSymbol.parse(match.group(0)), number
+            except ValueError:
+                pass
+        if date is None and re.search(r"\bDistr\.", text):
+            date = parse_date(text)
+        if session is None and (match := re.search(r"^(\S+)\s+session\b", text, re.I)):
+            session = ordinal_words(match.group(1))
+        if agenda is None and (match := re.search(r"\bAgenda items?\s+(\d+)", text, re.I)):
+            agenda, agenda_index = int(match.group(1)), index
+        if committee is None and (match := re.search(r"^Report of the (.+)$", text)):
+            committee = match.group(1).strip()
+        if rapporteur is None and (match := re.search(r"^Rapporteurs?:\s*(.+?)\s*\(([^)]+)\)",
+                                                      text)):
+            rapporteur = Rapporteur(match.group(1).strip(), match.group(2).strip())
+    if agenda_index is not None:
+        for _, text in lines[agenda_index + 1:]:
+            if text and not re.match(r"^(Report of|Rapporteur)", text):
+                title = text
+                break
+    if date is None:
+        date = next((d for _, t in lines if (d := parse_date(t))), None)
+    return Masthead(symbol, symbol_line, date, session, agenda, title, committee, rapporteur)

@@ -1,0 +1,79 @@
+"""Lists of State names as the report writes them: "Armenia, Austria … Mongolia and Peru".
+
+Commas separate names, and the last two are joined by "and" — but "and" also
+stands inside names (Bosnia and Herzegovina; the United Kingdom of Great Britain
+and Northern Ireland). The list of United Nations Member State names tells the
+two apart. Names are returned without a leading "the".
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import resources
+
+
+@lru_cache(maxsize=1)
+def known_states() -> frozenset[str]:
+    """Names of Member States and observer States, as the UN writes them."""
+    text = (resources.files("generator") / "data" / "member-states.txt").read_text("utf-8")
+    return frozenset(line.strip() for line in text.splitlines()
+                     if line.strip() and not line.startswith("#"))
+
+
+def strip_article(name: str) -> str:
+    """``the Congo`` → ``Congo``."""
+    name = name.strip().rstrip(".,;").strip()
+    return name[4:] if name.startswith("the ") else name
+
+
+def _split_outside_brackets(text: str, separator: str) -> list[str]:
+    parts, depth, start, index = [], 0, 0, 0
+    while index < len(text):
+        char = text[index]
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            depth = max(depth - 1, 0)
+        elif depth == 0 and text.startswith(separator, index):
+            parts.append(text[start:index])
+            index += len(separator)
+            start = index
+            continue
+        index += 1
+    parts.append(text[start:])
+    return parts
+
+
+def _is_known(name: str) -> bool:
+    return strip_article(name) in known_states()
+
+
+def split_names(text: str) -> list[str]:
+    """Split a list of names; ``"Albania, the Congo and Peru"`` → three names."""
+    text = re.sub(r"\s+", " ", text).strip().rstrip(".")
+    parts = [p.strip() for p in _split_outside_brackets(text, ", ") if p.strip()]
+    names: list[str] = []
+    for index, part in enumerate(parts):
+        is_last = index == len(parts) - 1
+        if part.startswith("and "):
+            part = part[4:]
+        if not is_last or _is_known(part) or " and " not in part:
+            names.append(strip_article(part))
+            continue
+        names.extend(strip_article(p) for p in _split_final(part))
+    return [n for n in names if n]
+
+
+def _split_final(part: str) -> list[str]:
+    """Split "X and Y" where X or Y may itself contain "and"."""
+    pieces = _split_outside_brackets(part, " and ")
+    candidates = [(" and ".join(pieces[:i]), " and ".join(pieces[i:]))
+                  for i in range(1, len(pieces))]
+    for rule in (lambda l, r: _is_known(l) and _is_known(r),
+                 lambda l, r: _is_known(r),
+                 lambda l, r: _is_known(l)):
+        for left, right in candidates:
+            if rule(left, right):
+                return [left, right]
+    return [candidates[-1][0], candidates[-1][1]] if candidates else [part]

@@ -1,0 +1,36 @@
+"""The parsing pipeline: source lines → clean → blocks → structure → ``Report``.
+
+Each stage is a pure function of the previous stage's value; warnings are
+collected, never printed here. See ``build.py`` for rendering and writing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from generator.blocks import blocks
+from generator.clean import Cleaned, clean
+from generator.diagnostics import Collector, Diagnostic
+from generator.model import Report
+from generator.source import Source
+from generator.structure import structure
+
+
+@dataclass(frozen=True)
+class Parsed:
+    """A parsed report with everything the later stages and checks need."""
+
+    report: Report
+    """The document model."""
+    cleaned: Cleaned
+    """The cleaned lines and removed furniture (for the nothing-lost check)."""
+    warnings: tuple[Diagnostic, ...]
+    """Problems found in the source, by line."""
+
+
+def parse(source: Source) -> Parsed:
+    """Parse a decoded source; raise ``SourceError`` if it is not a committee report."""
+    messages = Collector(source.path)
+    cleaned = clean(source)
+    report = structure(cleaned, blocks(cleaned), messages)
+    return Parsed(report, cleaned, messages.items)
