@@ -1,0 +1,96 @@
+"""The JSON export: the whole model as plain data, written at the site root.
+
+Field names are a public contract documented in the README. Texts are plain
+(no Markdown, no HTML, no footnote marks); footnote references are lists of
+note numbers.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from generator.model import DraftResolution, NoteRef, Proposal, Report, SubParagraph
+
+
+def _numbers(refs: tuple[NoteRef, ...]) -> list[int]:
+    return [r.number for r in refs]
+
+
+def _sub(sub: SubParagraph) -> dict[str, Any]:
+    return {"label": sub.label, "anchor": sub.anchor, "text": sub.text,
+            "footnotes": _numbers(sub.notes),
+            "subparagraphs": [_sub(s) for s in sub.subparagraphs]}
+
+
+def _proposal(p: Proposal) -> dict[str, Any]:
+    return {
+        "letter": p.letter,
+        "draft_symbol": str(p.draft_symbol),
+        "title": p.title,
+        "draft_resolution": p.draft_resolution,
+        "recommended_by": p.recommended_by,
+        "recommendation": p.recommendation,
+        "submitted_by": list(p.submitted_by),
+        "on_behalf_of": p.on_behalf_of,
+        "sponsors": {"original": list(p.sponsors.original),
+                     "subsequent": list(p.sponsors.subsequent),
+                     "at_meeting": list(p.sponsors.at_meeting)},
+        "meetings": [{"number": m.number, "date": m.date.isoformat() if m.date else None}
+                     for m in p.meetings],
+        "statements": [{"speaker": s.speaker, "on_behalf_of": s.on_behalf_of,
+                        "also_on_behalf_of": list(s.also_on_behalf_of), "timing": s.timing,
+                        "meeting": s.meeting, "paragraph": s.paragraph} for s in p.statements],
+        "adopted": p.adopted,
+        "adopted_at_meeting": p.adopted_at,
+        "vote": ({"yes": p.vote.yes, "no": p.vote.no, "abstain": p.vote.abstain}
+                 if p.vote else None),
+        "paragraphs": list(p.paragraphs),
+    }
+
+
+def _resolution(r: DraftResolution) -> dict[str, Any]:
+    return {
+        "number": r.number,
+        "title": r.title,
+        "page": r.page,
+        "preambular": [{"number": p.number, "anchor": p.anchor, "text": p.text,
+                        "footnotes": _numbers(p.notes)} for p in r.preambular],
+        "operative": [{"number": o.number, "anchor": o.anchor, "text": o.text,
+                       "footnotes": _numbers(o.notes),
+                       "subparagraphs": [_sub(s) for s in o.subparagraphs]}
+                      for o in r.operative],
+        "footnotes": [{"number": n.number, "text": n.text, "marked": n.marked}
+                      for n in r.notes],
+    }
+
+
+def to_data(report: Report) -> dict[str, Any]:
+    """The report as JSON-ready data."""
+    return {
+        "symbol": str(report.symbol),
+        "date": report.date.isoformat() if report.date else None,
+        "session": report.session,
+        "agenda_item": report.agenda_item,
+        "title": report.title,
+        "committee": report.committee,
+        "rapporteur": ({"name": report.rapporteur.name, "country": report.rapporteur.country}
+                       if report.rapporteur else None),
+        "sections": [{"number": s.number, "title": s.title, "anchor": s.anchor,
+                      "subsections": [{"letter": x.letter, "title": x.title}
+                                      for x in s.subsections]} for s in report.sections],
+        "paragraphs": [{"number": p.number, "anchor": p.anchor, "text": p.text,
+                        "section": p.section, "subsection": p.subsection,
+                        "items": [{"label": i.label, "anchor": i.anchor, "text": i.text,
+                                   "footnotes": _numbers(i.notes)} for i in p.items],
+                        "footnotes": _numbers(p.notes)} for p in report.paragraphs],
+        "footnotes": [{"number": n.number, "text": n.text, "marked": n.marked}
+                      for n in report.notes],
+        "proposals": [_proposal(p) for p in report.proposals],
+        "resolutions": [_resolution(r) for r in report.resolutions],
+    }
+
+
+def to_json(report: Report) -> str:
+    """The export as a JSON document (UTF-8, stable key order, trailing newline)."""
+    return json.dumps(to_data(report), ensure_ascii=False, indent=1) + "\n"
