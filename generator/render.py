@@ -137,15 +137,13 @@ def facts_box(report: Report, proposal: Proposal | None) -> str:
     groups = (("Original sponsors", sponsors.original),
               ("Joined in sponsoring subsequently", sponsors.subsequent),
               ("Joined in sponsoring at the meeting", sponsors.at_meeting))
-    lines.append("")
     for title, names in groups:
         if names:
-            lines.append(f"    **{title} ({len(names)}):** {_names(names)}\n")
-            lines.append("")
-    statements = [s for s in proposal.statements]
-    if statements:
-        said = "; ".join(f"{escape(s.speaker)} ({s.timing} adoption)" for s in statements)
-        lines.append(f"    **Statements:** {said}\n")
+            lines += ["", f"    **{title} ({len(names)}):** {_names(names)}"]
+    if proposal.statements:
+        said = "; ".join(f"{escape(s.speaker)} ({s.timing} adoption)"
+                         for s in proposal.statements)
+        lines += ["", f"    **Statements:** {said}"]
     return "\n".join(lines) + "\n"
 
 

@@ -38,8 +38,8 @@ class DocumentSymbol:
         candidate = text.strip()
         if not _WHOLE_RE.match(candidate):
             raise ValueError(f"{text!r} is not a United Nations document symbol")
-        # A symbol needs a number after the body: "A/77" alone is a session, not a document.
-        if candidate.count("/") < 2 and not re.search(r"/\d+/", candidate + "/"):
+        # A document needs a number after the session: "A/77" alone names a session.
+        if candidate.count("/") < 2:
             raise ValueError(f"{text!r} is not a United Nations document symbol")
         return cls(candidate)
 

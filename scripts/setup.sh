@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Create .venv and install unreport with its pinned dependencies.
+#   scripts/setup.sh          the tool only
+#   scripts/setup.sh test     the tool, the test tools, Chromium and axe-core
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if [ ! -x .venv/bin/python ]; then
+  python3 -m venv .venv
+fi
+.venv/bin/python -m pip install --quiet --disable-pip-version-check --upgrade pip
+if [ "${1:-}" = "test" ]; then
+  .venv/bin/python -m pip install --quiet --disable-pip-version-check -e ".[test]"
+  # The browser tests drive Debian's Chromium (never a downloaded browser build).
+  if [ ! -x /usr/bin/chromium ]; then
+    SUDO=""
+    [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+    $SUDO apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium fonts-dejavu-core >/dev/null
+  fi
+  # axe-core (accessibility checks in the browser tests) comes from the npm registry.
+  if [ -f package.json ]; then
+    npm ci --silent --no-audit --no-fund
+  fi
+else
+  .venv/bin/python -m pip install --quiet --disable-pip-version-check -e .
+fi

@@ -1,0 +1,141 @@
+"""The real MkDocs build of the bundled report, checked page by page.
+
+The build runs ``mkdocs build --strict`` with link and anchor validation, so a
+broken internal link or anchor fails it before these tests look at the HTML.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from generator.build import build_site
+from generator.cli import main
+from generator.model import SubParagraph
+from generator.parse import Parsed
+
+ROOT = Path(__file__).resolve().parent.parent
+FURNITURE = ("22-27149", "Please recycle", "&lt;sup", "\\(^", "**", "/71")
+
+
+class _Paragraphs(HTMLParser):
+    """Collects the visible text of every ``p.unr-para`` and every id on a page."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.ids: list[str] = []
+        self.texts: dict[str, str] = {}
+        self._current: str | None = None
+        self._skip = 0
+        self._depth = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        attributes = dict(attrs)
+        if attributes.get("id"):
+            self.ids.append(attributes["id"] or "")
+        classes = (attributes.get("class") or "").split()
+        if tag == "p" and "unr-para" in classes:
+            self._current = attributes.get("id")
+            self.texts[self._current or ""] = ""
+        elif self._current is not None:
+            if self._skip or tag == "sup" or {"unr-num", "unr-permalink"} & set(classes):
+                self._skip += 1
+
+    def handle_endtag(self, tag: str) -> None:
+        if self._current is None:
+            return
+        if tag == "p" and not self._skip:
+            self._current = None
+        elif self._skip:
+            self._skip -= 1
+
+    def handle_data(self, data: str) -> None:
+        if self._current is not None and not self._skip:
+            self.texts[self._current] += data
+
+
+def _page(site: Path, name: str) -> _Paragraphs:
+    parser = _Paragraphs()
+    parser.feed((site / name).read_text("utf-8"))
+    return parser
+
+
+def _clean(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+@pytest.fixture(scope="module")
+def site(parsed: Parsed, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    target = tmp_path_factory.mktemp("site") / "site"
+    build_site(parsed.report, ROOT, target)
+    return target
+
+
+def test_site_has_every_page(site: Path, parsed: Parsed) -> None:
+    assert (site / "index.html").is_file()
+    for resolution in parsed.report.resolutions:
+        assert (site / resolution.page).is_file()
+    data = json.loads((site / "A-77-464.json").read_text("utf-8"))
+    assert data["symbol"] == "A/77/464" and data["date"] == "2022-11-30"
+    assert data["session"] == 77 and data["agenda_item"] == 109
+    assert data["rapporteur"] == {"name": "Ms. Shalini Gungaram", "country": "Mauritius"}
+    assert [r["number"] for r in data["resolutions"]] == ["I", "II", "III", "IV", "V", "VI",
+                                                           "VII"]
+    assert data["resolutions"][4]["page"] == "draft-resolutions/v.html"
+    assert data["proposals"][4]["sponsors"]["at_meeting"][1] == "Congo"
+    assert 'href="A-77-464.json"' in (site / "index.html").read_text("utf-8")
+
+
+def test_no_furniture_or_converter_markup(site: Path) -> None:
+    for page in site.rglob("*.html"):
+        html = page.read_text("utf-8")
+        body = html[html.find('<article'):html.find('</article>')]
+        for junk in FURNITURE:
+            assert junk not in body, f"{junk!r} on {page.name}"
+
+
+def _flatten(subs: tuple[SubParagraph, ...]) -> list[SubParagraph]:
+    out: list[SubParagraph] = []
+    for sub in subs:
+        out += [sub, *_flatten(sub.subparagraphs)]
+    return out
+
+
+def test_every_paragraph_once_with_its_anchor(site: Path, parsed: Parsed) -> None:
+    report = parsed.report
+    home = _page(site, "index.html")
+    expected = {p.anchor: p.text for p in report.paragraphs}
+    expected |= {i.anchor: i.text for p in report.paragraphs for i in p.items}
+    assert {k: _clean(v) for k, v in home.texts.items()} == expected
+    for resolution in report.resolutions:
+        page = _page(site, resolution.page)
+        expected = {p.anchor: p.text for p in resolution.preambular}
+        for op in resolution.operative:
+            expected[op.anchor] = op.text
+            expected |= {s.anchor: s.text for s in _flatten(op.subparagraphs)}
+        assert {k: _clean(v) for k, v in page.texts.items()} == expected
+        assert len(page.ids) == len(set(page.ids)), "ids are unique"
+        notes = {f"fn-{n.number}" for n in resolution.notes}
+        assert notes <= set(page.ids)
+        marks = {f"fnref-{r.number}" for e in [*resolution.preambular, *resolution.operative]
+                 for r in e.notes}
+        assert marks <= set(page.ids)
+
+
+def test_opening_words_in_italics(site: Path) -> None:
+    html = (site / "draft-resolutions" / "v.html").read_text("utf-8")
+    assert re.search(r'id="op-12"[^>]*>.*?<em>Welcomes</em> the progress', html, re.S)
+    assert re.search(r'id="op-16"[^>]*>.*?<em>Calls upon</em> States', html, re.S)
+    assert re.search(r'id="pp-3"[^>]*>.*?<em>Noting</em> that 2023', html, re.S)
+
+
+def test_generate_writes_markdown_only(tmp_path: Path) -> None:
+    out = tmp_path / "pages"
+    assert main(["generate", "--out", str(out)]) == 0
+    assert (out / "index.md").is_file() and (out / "draft-resolutions" / "vii.md").is_file()
+    assert (out / "A-77-464.json").is_file()
+    assert not (out / "index.html").exists()
