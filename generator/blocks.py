@@ -3,7 +3,9 @@
 A block is one non-blank line: the converter writes one paragraph per line and
 puts list items on consecutive lines; a paragraph that is split (by a page
 break, a footnote block, or a hand-made line wrap) is joined again by the
-structure stage, which knows what kind of paragraph it is in. Ordered matchers classify each block by
+structure stage, which knows what kind of paragraph it is in.
+
+Ordered matchers classify each block by
 the document's own markers — "Draft resolution IV", "II.", "A.", "12.", "(a)",
 "The General Assembly,", a footnote number — never by how many ``#`` it has.
 The first matcher that accepts a block claims it.

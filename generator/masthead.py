@@ -7,6 +7,7 @@ where it stands, since converters reorder and re-level these lines.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -19,9 +20,9 @@ MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Augus
           "September", "October", "November", "December")
 _DATE = re.compile(r"\b(\d{1,2})\s+(" + "|".join(MONTHS) + r")\s+(\d{4})\b")
 
-_UNITS = ("first second third fourth fifth sixth seventh eighth ninth tenth eleventh "
-          "twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth "
-          "nineteenth").split()
+_UNITS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+          "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
+          "seventeenth", "eighteenth", "nineteenth"]
 _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
          "eighty": 80, "ninety": 90}
 _TENTHS = {"twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50, "sixtieth": 60,
@@ -90,10 +91,8 @@ def read_masthead(blocks: tuple[Block, ...]) -> Masthead:
     agenda_index = None
     for index, (number, text) in enumerate(lines):
         if symbol is None and (match := SYMBOL_RE.search(text)):
-            try:
+            with contextlib.suppress(ValueError):
                 symbol, symbol_line = DocumentSymbol.parse(match.group(0)), number
-            except ValueError:
-                pass
         if date is None and re.search(r"\bDistr\.", text):
             date = parse_date(text)
         if session is None and (match := re.search(r"^(\S+)\s+session\b", text, re.I)):

@@ -70,10 +70,10 @@ def _split_final(part: str) -> list[str]:
     pieces = _split_outside_brackets(part, " and ")
     candidates = [(" and ".join(pieces[:i]), " and ".join(pieces[i:]))
                   for i in range(1, len(pieces))]
-    for rule in (lambda l, r: _is_known(l) and _is_known(r),
-                 lambda l, r: _is_known(r),
-                 lambda l, r: _is_known(l)):
+    # Prefer a split where both sides are State names, then one where either side is.
+    for wanted in ((True, True), (False, True), (True, False)):
         for left, right in candidates:
-            if rule(left, right):
+            if all(_is_known(side) for side, needed in zip((left, right), wanted, strict=True)
+                   if needed):
                 return [left, right]
     return [candidates[-1][0], candidates[-1][1]] if candidates else [part]

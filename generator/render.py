@@ -13,7 +13,14 @@ from collections.abc import Iterable
 
 from generator.markdown_text import attribute, escape, escape_block
 from generator.model import (
-    DraftResolution, Note, NoteRef, Operative, Proposal, Report, ReportParagraph, SubParagraph,
+    DraftResolution,
+    Note,
+    NoteRef,
+    Operative,
+    Proposal,
+    Report,
+    ReportParagraph,
+    SubParagraph,
 )
 from generator.typography import opening_words
 
@@ -73,7 +80,8 @@ def notes_section(notes: tuple[Note, ...], marked_numbers: set[int]) -> str:
     parts = ["## Notes {#notes}\n"]
     for note in notes:
         if note.number in marked_numbers:
-            number = f"[{note.number}](#fnref-{note.number}){{.unr-note-num title=\"Back to the text\"}}"
+            number = (f"[{note.number}](#fnref-{note.number})"
+                      "{.unr-note-num title=\"Back to the text\"}")
             lost = ""
         else:
             number = f"{note.number}"
@@ -254,7 +262,8 @@ def home_page(report: Report, json_name: str) -> str:
         _resolution_table(report),
     ]
     for section in report.sections:
-        parts.append(f"## {escape(section.number)}. {escape(section.title)} {{#{section.anchor}}}\n")
+        heading = f"{escape(section.number)}. {escape(section.title)}"
+        parts.append(f"## {heading} {{#{section.anchor}}}\n")
         in_section = [p for p in report.paragraphs if p.section == section.number]
         subsection = None
         for para in in_section:

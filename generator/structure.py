@@ -20,8 +20,17 @@ from generator.diagnostics import Collector, SourceError
 from generator.marks import MarkReader, assemble, explicit_numbers
 from generator.masthead import read_masthead
 from generator.model import (
-    DraftResolution, Note, Operative, Preambular, Report, ReportParagraph, Section, Span,
-    SubParagraph, Subsection,
+    DraftResolution,
+    Note,
+    NoteRef,
+    Operative,
+    Preambular,
+    Report,
+    ReportParagraph,
+    Section,
+    Span,
+    SubParagraph,
+    Subsection,
 )
 from generator.proposals import read_proposals
 from generator.romans import from_roman, is_roman, to_roman
@@ -248,7 +257,7 @@ class _Scope:
         self.note_blocks = notes
         self.marked: set[int] = set()
 
-    def read(self, text: _Text) -> tuple[str, tuple, Span]:
+    def read(self, text: _Text) -> tuple[str, tuple[NoteRef, ...], Span]:
         raw = assemble(text.fragments)
         marked = self.reader.read(raw)
         for line, printed, number in marked.repaired:

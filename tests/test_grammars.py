@@ -111,8 +111,8 @@ def _read(raw: str, notes: set[int], last: int = 0) -> tuple[str, list[int], lis
     ("the 75<sup>th</sup> session", set(), 0, "the 75th session", []),
     ("*Noting* that, in some States", set(), 0, "Noting that, in some States", []),
     # Must not match: numbers that belong to the sentence.
-    ("held in Rome on 30 and 31 October 2021,", {30, 31}, 16, "held in Rome on 30 and 31 October 2021,",
-     []),
+    ("held in Rome on 30 and 31 October 2021,", {30, 31}, 16,
+     "held in Rome on 30 and 31 October 2021,", []),
     ("from 7 to 12 March 2021", {7, 12}, 0, "from 7 to 12 March 2021", []),
     ("paragraph 29 of the Declaration", {29}, 0, "paragraph 29 of the Declaration", []),
     ("article 57, paragraph 5, of the Convention", {5, 57}, 0,

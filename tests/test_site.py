@@ -41,9 +41,9 @@ class _Paragraphs(HTMLParser):
         if tag == "p" and "unr-para" in classes:
             self._current = attributes.get("id")
             self.texts[self._current or ""] = ""
-        elif self._current is not None:
-            if self._skip or tag == "sup" or {"unr-num", "unr-permalink"} & set(classes):
-                self._skip += 1
+        elif self._current is not None and (
+                self._skip or tag == "sup" or {"unr-num", "unr-permalink"} & set(classes)):
+            self._skip += 1
 
     def handle_endtag(self, tag: str) -> None:
         if self._current is None:
