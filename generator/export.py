@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from generator.crossrefs import ReferenceLayer, build_layer, natural_key
 from generator.model import DraftResolution, NoteRef, Proposal, Report, SubParagraph
 
 
@@ -49,7 +50,10 @@ def _proposal(p: Proposal) -> dict[str, Any]:
     }
 
 
-def _resolution(r: DraftResolution) -> dict[str, Any]:
+def _resolution(r: DraftResolution, layer: ReferenceLayer) -> dict[str, Any]:
+    page = f"draft-resolutions/{r.slug}.md"
+    cited = {c.reference.id for c in layer.citations
+             if c.element.page == page and c.reference.kind == "ga-resolution"}
     return {
         "number": r.number,
         "title": r.title,
@@ -62,11 +66,27 @@ def _resolution(r: DraftResolution) -> dict[str, Any]:
                       for o in r.operative],
         "footnotes": [{"number": n.number, "text": n.text, "marked": n.marked}
                       for n in r.notes],
+        "cited_ga_resolutions": sorted(cited, key=natural_key),
     }
 
 
-def to_data(report: Report) -> dict[str, Any]:
+def _references(layer: ReferenceLayer) -> list[dict[str, Any]]:
+    out = []
+    for (kind, identifier), citations in layer.entries().items():
+        places: list[dict[str, str]] = []
+        for c in citations:
+            place = {"page": c.element.page.removesuffix(".md") + ".html",
+                     "anchor": c.element.anchor}
+            if place not in places:
+                places.append(place)
+        out.append({"kind": kind, "id": identifier, "url": citations[0].target,
+                    "cited_in": places})
+    return out
+
+
+def to_data(report: Report, layer: ReferenceLayer | None = None) -> dict[str, Any]:
     """The report as JSON-ready data."""
+    layer = layer or build_layer(report)
     return {
         "symbol": str(report.symbol),
         "date": report.date.isoformat() if report.date else None,
@@ -87,10 +107,11 @@ def to_data(report: Report) -> dict[str, Any]:
         "footnotes": [{"number": n.number, "text": n.text, "marked": n.marked}
                       for n in report.notes],
         "proposals": [_proposal(p) for p in report.proposals],
-        "resolutions": [_resolution(r) for r in report.resolutions],
+        "resolutions": [_resolution(r, layer) for r in report.resolutions],
+        "references": _references(layer),
     }
 
 
-def to_json(report: Report) -> str:
+def to_json(report: Report, layer: ReferenceLayer | None = None) -> str:
     """The export as a JSON document (UTF-8, stable key order, trailing newline)."""
-    return json.dumps(to_data(report), ensure_ascii=False, indent=1) + "\n"
+    return json.dumps(to_data(report, layer), ensure_ascii=False, indent=1) + "\n"

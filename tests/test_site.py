@@ -19,7 +19,7 @@ from generator.model import SubParagraph
 from generator.parse import Parsed
 
 ROOT = Path(__file__).resolve().parent.parent
-FURNITURE = ("22-27149", "Please recycle", "&lt;sup", "\\(^", "**", "/71")
+FURNITURE = ("22-27149", "Please recycle", "&lt;sup", "lt;sup", "\\(^", "**", "/71</strong>")
 
 
 class _Paragraphs(HTMLParser):
