@@ -190,7 +190,9 @@ def facts_box(report: Report, proposal: Proposal | None) -> str:
     if proposal.recommended_by:
         rows.append(f"| Recommended by | {escape(proposal.recommended_by)} "
                     f"({escape(proposal.recommendation or '')}) |")
-    if proposal.sponsors.original:
+    if proposal.sponsors.original and len(proposal.sponsors.original) > 1:
+        submitted = f"the {len(proposal.sponsors.original)} original sponsors listed below"
+    elif proposal.sponsors.original:
         submitted = _state_links(proposal.submitted_by, "../")
     else:
         submitted = ", ".join(escape(n) for n in proposal.submitted_by) or "not stated"
