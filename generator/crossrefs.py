@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from generator.model import Note, Report, SubParagraph
 from generator.references import Reference, find_references
@@ -163,4 +163,26 @@ def build_layer(report: Report) -> ReferenceLayer:
             citations.append(citation)
             if ref.kind == "internal" and target is None:
                 unresolved.append(citation)
-    return ReferenceLayer(tuple(citations), tuple(unresolved))
+    return ReferenceLayer(tuple(_same_item_same_body(citations)), tuple(unresolved))
+
+
+def _same_item_same_body(citations: list[Citation]) -> list[Citation]:
+    """Give an unattributed number the body it has elsewhere on the same page.
+
+    "resolution 7/5 on promoting preventive measures" names no body, but the same
+    draft cites "resolution 7/5 … of the Conference of the States Parties": within
+    one draft resolution the same number is the same item.
+    """
+    known: dict[tuple[str, str], set[str]] = {}
+    for citation in citations:
+        ref = citation.reference
+        if ref.kind.endswith("-resolution") and ref.kind != "other-resolution":
+            known.setdefault((citation.element.page, ref.id), set()).add(ref.kind)
+    result = []
+    for citation in citations:
+        ref = citation.reference
+        kinds = known.get((citation.element.page, ref.id), set())
+        if ref.kind == "other-resolution" and len(kinds) == 1:
+            citation = replace(citation, reference=replace(ref, kind=next(iter(kinds))))
+        result.append(citation)
+    return result
