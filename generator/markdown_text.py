@@ -9,12 +9,17 @@ attribute list or emphasis.
 
 from __future__ import annotations
 
+import html
 import re
 
 # Markdown, HTML and extension syntax: emphasis, links, code, attribute lists,
 # superscript (caret), tables, HTML tags and entities, backslash escapes.
 _SPECIAL = re.compile(r"[\\`*_\[\]{}<>&^~|=#!]")
-_LEADING = re.compile(r"^(\s*)(\d+)([.)])|^(\s*)([-+>:])")
+_LEADING = re.compile(r"^(\s*)(\d+)([.)])|^(\s*)([-+>:?])")
+# Control characters are not text; STX and ETX would even be read by Python-Markdown
+# as the bounds of its own placeholders. The source check refuses them; this is a
+# second line of defence for text that reaches the pages by another way.
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 
 
 def _entity(match: re.Match[str]) -> str:
@@ -23,7 +28,7 @@ def _entity(match: re.Match[str]) -> str:
 
 def escape(text: str) -> str:
     """``text`` as Markdown inline content that renders exactly as ``text``."""
-    out = _SPECIAL.sub(_entity, text)
+    out = _SPECIAL.sub(_entity, _CONTROL.sub("\ufffd", text))
     return re.sub(r"\s+", " ", out)
 
 
@@ -41,4 +46,25 @@ def escape_block(text: str) -> str:
 
 def attribute(text: str) -> str:
     """A value for an attribute list (``{: data-x="…" }``): quotes and braces removed."""
-    return re.sub(r"[\"'{}<>&\\]", "", text)
+    return re.sub(r"[\"'{}<>&\\]", "", _CONTROL.sub("", text))
+
+
+def html_text(text: str) -> str:
+    """``text`` for a place a template writes into HTML unescaped: nav titles, site name.
+
+    MkDocs templates print ``nav_item.title`` and ``config.site_name`` as HTML, so
+    a draft's title must arrive there with ``<``, ``>``, ``&`` and quotes escaped.
+    """
+    return html.escape(_CONTROL.sub("\ufffd", text), quote=True)
+
+
+def html_nav(entries: list[object]) -> list[object]:
+    """A MkDocs ``nav`` list with every title passed through ``html_text``."""
+    out: list[object] = []
+    for entry in entries:
+        if isinstance(entry, dict):
+            out.append({html_text(str(title)): html_nav(value) if isinstance(value, list)
+                        else value for title, value in entry.items()})
+        else:
+            out.append(entry)
+    return out

@@ -275,11 +275,8 @@ class DraftResolution:
     """Footnotes, numbered afresh in each draft."""
     span: Span
     """Source lines from the heading to the last paragraph or note."""
-
-    @property
-    def slug(self) -> str:
-        """File name stem of its page: ``v`` for draft resolution V."""
-        return self.number.lower()
+    slug: str
+    """File name stem of its page: ``v`` for draft resolution V (``v-2`` for a repeat)."""
 
     @property
     def page(self) -> str:

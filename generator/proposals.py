@@ -15,7 +15,14 @@ import re
 from generator.diagnostics import Collector
 from generator.masthead import MONTHS, parse_date
 from generator.model import (
-    Meeting, Proposal, ReportParagraph, Section, Span, Sponsors, Statement, Vote,
+    Meeting,
+    Proposal,
+    ReportParagraph,
+    Section,
+    Span,
+    Sponsors,
+    Statement,
+    Vote,
 )
 from generator.names import known_states, split_names, strip_article
 from generator.symbols import SYMBOL_RE, DocumentSymbol

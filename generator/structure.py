@@ -38,7 +38,7 @@ from generator.romans import from_roman, is_roman, to_roman
 # Marks and emphasis that may follow a paragraph's final punctuation: "…,<sup>3</sup>",
 # "…, 13" (a bare mark after the comma), "*…*".
 _TRAILING_MARKS = re.compile(
-    r"(?:\s*<sup>\s*\w{1,3}\s*</sup>|\s*\\\(\s*\^\s*\{?\d{1,3}\}?\s*\\\)|\*+"
+    r"(?:\s*<sup>\s*\w{1,3}\s*</sup>|\s*\\\(\s*\^\s*\{?\d{1,3}\}?\s*\\\)|\*"
     r"|(?<=[,;.:])\s\d{1,3})+$")
 
 
@@ -50,7 +50,8 @@ def continues(previous_raw: str, text: str) -> bool:
     mid-sentence; if the new text begins in lower case, it is the rest of a
     sentence whatever the previous one ended with.
     """
-    stripped = _TRAILING_MARKS.sub("", previous_raw).rstrip()
+    # Only the end matters; looking at a bounded tail keeps the pattern linear.
+    stripped = _TRAILING_MARKS.sub("", previous_raw[-200:]).rstrip()
     if not stripped or stripped[-1] not in ".,;:":
         return True
     first = text.lstrip("*_\"“‘'( ")
@@ -112,30 +113,30 @@ def _next_letter(label: str) -> str:
 def place_item(parent: _Para, label: str, block: Block, messages: Collector) -> None:
     """Put sub-paragraph ``(label)`` under ``parent``: a letter, or a roman under a letter.
 
-    ``(i)`` is a letter when the previous lettered item is ``(h)``, and a roman
-    numeral under the previous lettered item otherwise; likewise ``(v)``, ``(x)``.
+    The label that continues the letters wins: ``(i)`` after ``(h)`` is the letter
+    i, and so are ``(v)`` after ``(u)`` and ``(x)`` after ``(w)``. Otherwise a label
+    of i, v and x under a lettered item is a roman numeral: ``(i)`` after ``(a)``
+    opens (i), (ii)… under (a). A single letter that fits neither sequence is a
+    letter out of order (``(c)`` where ``(b)`` is missing), with a warning.
     """
     item = _Item(label=label)
     item.add(block)
     letters = parent.items
     expected_letter = _next_letter(letters[-1].label) if letters else "a"
-    if label == expected_letter or (not letters and len(label) == 1 and not is_roman(label)):
-        if label != expected_letter:
-            messages.warn(block.span.first, f"sub-paragraph ({label}) where ({expected_letter}) "
-                          "was expected: a lettered sub-paragraph is missing or mislabelled.")
-        letters.append(item)
-        return
-    if letters and is_roman(label):
-        siblings = letters[-1].children
-        expected_roman = to_roman(len(siblings) + 1).lower()
+    siblings = letters[-1].children if letters else []
+    expected_roman = to_roman(len(siblings) + 1).lower()
+    roman_form = bool(re.fullmatch(r"[ivx]+", label)) and is_roman(label)
+    if letters and roman_form and label != expected_letter and (
+            label == expected_roman or len(label) > 1):
         if label != expected_roman:
             messages.warn(block.span.first, f"sub-paragraph ({label}) where ({expected_roman}) "
                           f"or ({expected_letter}) was expected.")
         item.roman = True
         siblings.append(item)
         return
-    messages.warn(block.span.first, f"sub-paragraph ({label}) where ({expected_letter}) was "
-                  "expected: a lettered sub-paragraph is missing or mislabelled.")
+    if label != expected_letter:
+        messages.warn(block.span.first, f"sub-paragraph ({label}) where ({expected_letter}) was "
+                      "expected: a lettered sub-paragraph is missing or mislabelled.")
     letters.append(item)
 
 
@@ -159,6 +160,11 @@ def _walk_body(blocks: list[Block], messages: Collector) -> _Body:
             subs = body.sections[-1][3] if body.sections else []
             next_sub = chr(ord(subs[-1].letter) + 1) if subs else "A"
             if label == next_section or (is_roman(label) and label != next_sub):
+                if any(number == label for number, *_ in body.sections):
+                    messages.warn(block.span.first, f"section {label} a second time, where "
+                                  f"section {next_section} was expected: the heading could "
+                                  "not be placed (is the line repeated?).")
+                    continue
                 if label != next_section:
                     messages.warn(block.span.first, f"section {label} where section "
                                   f"{next_section} was expected.")
@@ -334,7 +340,7 @@ def _freeze_body(body: _Body, messages: Collector) -> tuple[tuple[ReportParagrap
     return tuple(paragraphs), scope.notes()
 
 
-def _freeze_draft(draft: _Draft, messages: Collector) -> DraftResolution:
+def _freeze_draft(draft: _Draft, messages: Collector, slugs: set[str]) -> DraftResolution:
     name = f"draft resolution {draft.number}"
     texts = [t.raw for t in draft.preambular]
     texts += [raw for p in draft.operative for raw in _depth_first(p)]
@@ -369,10 +375,13 @@ def _freeze_draft(draft: _Draft, messages: Collector) -> DraftResolution:
         messages.warn(draft.last_line or draft.heading.span.first,
                       f"{name} stops at line {draft.last_line or draft.heading.span.first} "
                       "before any operative paragraph: the file may be truncated.")
-    return DraftResolution(draft.number, from_roman(draft.number), title, tuple(preambular),
+    ordinal = from_roman(draft.number) if is_roman(draft.number) else 0  # "IIII" was warned
+    # A repeated number (a converter or typing slip) must not overwrite the first page.
+    slug = _unique(draft.number.lower(), slugs)
+    return DraftResolution(draft.number, ordinal, title, tuple(preambular),
                            tuple(operative), scope.notes(),
                            Span(draft.heading.span.first, max(draft.last_line,
-                                                              draft.heading.span.last)))
+                                                              draft.heading.span.last)), slug)
 
 
 def _depth_first(para: _Para) -> list[str]:
@@ -436,7 +445,8 @@ def structure(cleaned: Cleaned, blocks: tuple[Block, ...], messages: Collector) 
         else:
             _walk_draft(drafts[-1], [block], messages)
     paragraphs, notes = _freeze_body(body, messages)
-    resolutions = tuple(_freeze_draft(d, messages) for d in drafts)
+    slugs: set[str] = set()
+    resolutions = tuple(_freeze_draft(d, messages, slugs) for d in drafts)
     sections = tuple(Section(number, title, f"section-{number.lower()}", tuple(subs), line)
                      for number, title, line, subs in body.sections)
     proposals = read_proposals(paragraphs, sections, masthead.date, messages)

@@ -250,3 +250,12 @@ def test_romans(number: int, roman: str) -> None:
     assert to_roman(number) == roman
     assert from_roman(roman) == number
     assert is_roman(roman.lower())
+
+
+@pytest.mark.parametrize(("labels", "shape"), [
+    (["a", "c"], ["a", "c"]),                      # (c) with (b) missing: a letter, warned
+    (["a", "b", "iii"], ["a", "b[iii]"]),          # (iii) with (i), (ii) missing: roman, warned
+    (["a", "i", "ii", "iii", "iv", "v", "vi"], ["a[i,ii,iii,iv,v,vi]"]),
+])
+def test_letter_or_roman_with_gaps(labels: list[str], shape: list[str]) -> None:
+    test_letter_or_roman(labels, shape)
