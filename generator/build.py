@@ -17,15 +17,19 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from generator.crossrefs import build_layer
 from generator.export import to_json
+from generator.markdown_text import html_nav, html_text
 from generator.model import Report
 from generator.render import nav, render
+from generator.search_index import rewrite as rewrite_search_index
 
 MANIFEST = ".generated"
 """File in the docs folder listing the pages ``unreport generate`` wrote there."""
@@ -33,6 +37,30 @@ MANIFEST = ".generated"
 
 class BuildError(Exception):
     """MkDocs failed; the message carries its output."""
+
+
+class UnsafeTarget(Exception):
+    """The site folder named would replace something that is not a site."""
+
+
+def check_target(site_dir: Path, project: Path) -> None:
+    """Refuse a site folder whose replacement would delete the project or other files.
+
+    The build replaces the folder whole, so it must be new, empty, or a site an
+    earlier build wrote — never the project, its docs, the current or home folder,
+    or a folder that holds any of them.
+    """
+    target = site_dir.resolve()
+    for keep in (project.resolve(), (project / "docs").resolve(), Path.cwd().resolve(),
+                 Path.home().resolve()):
+        if target == keep or target in keep.parents:
+            raise UnsafeTarget(f"{site_dir}: refusing to build the site there, since replacing "
+                               f"it would delete {keep}. Give a new folder, e.g. --site-dir site.")
+    if target.exists() and not target.is_dir():
+        raise UnsafeTarget(f"{site_dir}: is a file, not a folder. Give a folder for the site.")
+    if target.is_dir() and any(target.iterdir()) and not (target / "index.html").is_file():
+        raise UnsafeTarget(f"{site_dir}: exists and is not a site (it has no index.html), so "
+                           "unreport will not replace it. Give a new or empty folder.")
 
 
 @dataclass(frozen=True)
@@ -47,8 +75,9 @@ class Timings:
 
 def site_files(report: Report) -> dict[str, str]:
     """Everything generated for the docs folder: pages and the JSON export."""
-    files = render(report)
-    files[f"{report.symbol.slug}.json"] = to_json(report)
+    layer = build_layer(report)
+    files = render(report, layer)
+    files[f"{report.symbol.slug}.json"] = to_json(report, layer)
     return files
 
 
@@ -88,16 +117,24 @@ def _copy_handwritten(docs: Path, target: Path) -> None:
 def mkdocs_config(project: Path, docs: Path, site: Path, report: Report,
                   extra_nav: list[object]) -> dict[str, Any]:
     """The project's mkdocs.yml with paths made absolute and the report's name and nav."""
-    with (project / "mkdocs.yml").open(encoding="utf-8") as handle:
-        config: dict[str, Any] = yaml.safe_load(handle)
+    try:
+        with (project / "mkdocs.yml").open(encoding="utf-8") as handle:
+            config: dict[str, Any] = yaml.safe_load(handle)
+    except (OSError, ValueError, yaml.YAMLError) as error:
+        raise BuildError(f"{project / 'mkdocs.yml'}: cannot be read as YAML ({error}). "
+                         "Fix the file or restore it from version control.") from None
+    if not isinstance(config, dict):
+        raise BuildError(f"{project / 'mkdocs.yml'}: is not a MkDocs configuration (a YAML "
+                         "mapping). Fix the file or restore it from version control.")
     config["docs_dir"] = str(docs)
     config["site_dir"] = str(site)
     theme = dict(config.get("theme") or {})
     if theme.get("custom_dir"):
         theme["custom_dir"] = str((project / theme["custom_dir"]).resolve())
     config["theme"] = theme
-    config["site_name"] = f"{report.symbol}: {report.title}"
-    config["nav"] = nav(report) + extra_nav
+    # Templates print these as HTML: the report's titles must arrive escaped.
+    config["site_name"] = html_text(f"{report.symbol}: {report.title}")
+    config["nav"] = html_nav(nav(report)) + extra_nav
     return config
 
 
@@ -115,8 +152,14 @@ def _handwritten_nav(docs: Path) -> list[object]:
 
 
 def build_site(report: Report, project: Path, site_dir: Path,
-               extra_files: dict[str, str] | None = None) -> Timings:
-    """Generate the pages and build the site into ``site_dir``; all or nothing."""
+               extra_files: dict[str, str] | None = None,
+               adjust_config: Callable[[dict[str, Any]], None] | None = None) -> Timings:
+    """Generate the pages and build the site into ``site_dir``; all or nothing.
+
+    ``adjust_config`` may change the derived MkDocs configuration in place (the
+    offline bundle adds plugins with it).
+    """
+    check_target(site_dir, project)
     started = time.perf_counter()
     files = site_files(report)
     files.update(extra_files or {})
@@ -131,10 +174,13 @@ def build_site(report: Report, project: Path, site_dir: Path,
         write_files(files, docs)
         (docs / MANIFEST).unlink()
         config = mkdocs_config(project, docs, work / "site", report, extra_nav)
+        if adjust_config:
+            adjust_config(config)
         config_path = work / "mkdocs.yml"
         config_path.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False),
                                "utf-8")
         run_mkdocs(config_path, report)
+        rewrite_search_index(work / "site")
         built = time.perf_counter()
         _swap_into_place(work / "site", site_dir, work)
     finally:
@@ -145,6 +191,7 @@ def build_site(report: Report, project: Path, site_dir: Path,
 def run_mkdocs(config_path: Path, report: Report) -> None:
     """Run ``mkdocs build --strict``; dates in the output come from the report."""
     env = dict(os.environ)
+    env["NO_MKDOCS_2_WARNING"] = "true"  # Material's banner about MkDocs 2.0 is not our output
     if report.date:
         # Reproducible output: MkDocs dates the sitemap with SOURCE_DATE_EPOCH when set.
         env["SOURCE_DATE_EPOCH"] = str(calendar.timegm(report.date.timetuple()))

@@ -1,8 +1,9 @@
 """The ``unreport`` command line.
 
 Exit codes: 0 the site (or pages) were written; 1 the source has problems
-(an error, or warnings under ``--strict``); 2 the command was used wrongly;
-3 MkDocs failed for a reason that is not in the source.
+(an error, or warnings under ``--strict``); 2 the command was used wrongly
+(including a --site-dir whose replacement would delete other files); 3 the
+build failed for a reason that is not in the source (MkDocs, the disk, a bug).
 """
 
 from __future__ import annotations
@@ -11,11 +12,13 @@ import argparse
 import sys
 from pathlib import Path
 
-from generator.build import BuildError, build_site, site_files, write_files
+from generator.build import BuildError, UnsafeTarget, build_site, site_files, write_files
+from generator.bundle import build_bundle
 from generator.diagnostics import Diagnostic, SourceError
 from generator.model import Report
 from generator.parse import Parsed, parse
 from generator.source import bundled_path, read_source
+from generator.verify import verify
 
 EXIT_OK, EXIT_SOURCE, EXIT_USAGE, EXIT_BUILD = 0, 1, 2, 3
 
@@ -32,7 +35,7 @@ def _parser() -> argparse.ArgumentParser:
         prog="unreport", description=DESCRIPTION,
         formatter_class=argparse.RawDescriptionHelpFormatter,
         epilog="Exit codes: 0 done; 1 problems in the source; 2 wrong usage; "
-               "3 MkDocs failed.")
+               "3 the build failed for a reason not in the source (MkDocs, disk).")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     def common(sub: argparse.ArgumentParser) -> None:
@@ -56,6 +59,14 @@ def _parser() -> argparse.ArgumentParser:
     common(generate)
     generate.add_argument("--out", default="docs", metavar="DIR",
                           help="where to write the pages (default: docs)")
+    bundle = commands.add_parser(
+        "bundle", help="build the site for reading offline and zip it",
+        description="Build the site for reading from disk (file://) with no network, "
+                    "search included, and write it as one zip. Unzip it anywhere and open "
+                    "index.html in its folder.")
+    common(bundle)
+    bundle.add_argument("--output", "-o", default=None, metavar="PATH.zip",
+                        help="where to write the zip (default: SYMBOL.zip, e.g. A-77-464.zip)")
     return parser
 
 
@@ -64,8 +75,8 @@ def project_root() -> Path:
     for candidate in (Path.cwd(), Path(__file__).resolve().parent.parent):
         if (candidate / "mkdocs.yml").is_file():
             return candidate
-    raise SourceError("mkdocs.yml", "not found. Run unreport from the project folder, "
-                      "where mkdocs.yml is.")
+    raise BuildError("mkdocs.yml not found. Run unreport from the project folder, where "
+                     "mkdocs.yml is.")
 
 
 def summary(report: Report, warnings: tuple[Diagnostic, ...]) -> str:
@@ -86,6 +97,7 @@ def _load(source: str | None, strict: bool) -> Parsed:
     if strict and parsed.warnings:
         raise SourceError(parsed.report.source, f"{len(parsed.warnings)} warnings and --strict "
                           "is set; fix the source or leave out --strict.")
+    verify(parsed)  # complete, and nothing lost: before anything is written
     return parsed
 
 
@@ -100,6 +112,14 @@ def main(argv: list[str] | None = None) -> int:
             print(summary(parsed.report, parsed.warnings))
             print(f"Pages written to {out}/.")
             return EXIT_OK
+        if args.command == "bundle":
+            output = Path(args.output or f"{parsed.report.symbol.slug}.zip")
+            made = build_bundle(parsed.report, project_root(), output)
+            print(summary(parsed.report, parsed.warnings))
+            print(f"Offline bundle written to {made.path} ({made.files} files, "
+                  f"{made.size / 1_000_000:.1f} MB): unzip it and open "
+                  f"{made.folder}/index.html in a browser.")
+            return EXIT_OK
         build_site(parsed.report, project_root(), Path(args.site_dir))
         print(summary(parsed.report, parsed.warnings))
         print(f"Site written to {args.site_dir}/ — open {args.site_dir}/index.html "
@@ -111,8 +131,20 @@ def main(argv: list[str] | None = None) -> int:
     except BuildError as error:
         print(f"error: {error}", file=sys.stderr)
         return EXIT_BUILD
+    except OSError as error:  # the site or pages could not be written
+        print(f"error: {error.filename or ''}: {error.strerror or error}. Check the path "
+              "and its permissions.", file=sys.stderr)
+        return EXIT_BUILD
+    except UnsafeTarget as error:
+        print(f"error: {error}", file=sys.stderr)
+        return EXIT_USAGE
     except KeyboardInterrupt:
         return 130
+    except Exception as error:  # noqa: BLE001 — a bug must still not show a traceback
+        print(f"error: unreport failed unexpectedly ({type(error).__name__}: {error}). This is "
+              "a bug in unreport, not a problem you can fix in the file; please report it with "
+              "the command and the input file.", file=sys.stderr)
+        return EXIT_BUILD
 
 
 if __name__ == "__main__":

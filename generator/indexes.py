@@ -70,7 +70,8 @@ def sponsors_page(report: Report) -> str:
         if proposal is None:
             continue
         s = proposal.sponsors
-        behalf = f" (on behalf of the {escape(proposal.on_behalf_of)})" if proposal.on_behalf_of else ""
+        behalf = (f" (on behalf of the {escape(proposal.on_behalf_of)})"
+                  if proposal.on_behalf_of else "")
         parts.append(f"| [{resolution.number}](draft-resolutions/{resolution.slug}.md) | "
                      f"{escape(str(proposal.draft_symbol))} | {len(s.original)}{behalf} | "
                      f"{len(s.subsequent)} | {len(s.at_meeting)} | {s.count} |")

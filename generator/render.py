@@ -100,9 +100,9 @@ def inline(text: str, notes: Iterable[NoteRef], defined: Iterable[int], *,
         piece = escape(text[start:end])
         if start == 0 and italic_end and end == italic_end:
             piece = f"*{piece}*"
-        link = next((x for x in usable if x.start == start and x.end == end), None)
-        if link:
-            piece = f"[{piece}]({link.target}){{.unr-ref}}"
+        target = next((x.target for x in usable if x.start == start and x.end == end), None)
+        if target:
+            piece = f"[{piece}]({target}){{.unr-ref}}"
         out.append(piece)
         out.extend(_mark(m.number, known, seen) for m in marks if m.offset == end)
     return "".join(out)
@@ -141,7 +141,7 @@ def _walk(subs: tuple[SubParagraph, ...]) -> list[SubParagraph]:
     return out
 
 
-def notes_section(notes: tuple[Note, ...], page: Page) -> str:
+def notes_section(notes: tuple[Note, ...], page: Page, cite: str) -> str:
     """The notes of one numbering scope, with their printed numbers."""
     if not notes:
         return ""
@@ -156,7 +156,8 @@ def notes_section(notes: tuple[Note, ...], page: Page) -> str:
         else:
             number = f"{note.number}"
             lost = " *(no mark for this note survives in the report's text)*{.unr-lost}"
-        parts.append(f"{number} {text}{lost}\n{{: #{anchor} .unr-note }}\n")
+        parts.append(f"{number} {text}{lost}\n{{: #{anchor} .unr-note "
+                     f"data-cite=\"{attribute(f'{cite}, note {note.number}')}\" }}\n")
     return "\n".join(parts)
 
 
@@ -224,7 +225,8 @@ def cites_box(page: Page, resolution: DraftResolution) -> str:
         return ""
     items = ", ".join(f"[{escape(identifier)}](../references.md#{entry_anchor(kind, identifier)})"
                       for kind, identifier in seen)
-    return (f"??? abstract \"Cites {len(seen)} resolutions, documents and treaties\"\n\n"
+    return (f"??? abstract unr-search-exclude \"Cites {len(seen)} resolutions, documents and "
+            "treaties\"\n\n"
             f"    {items}\n")
 
 
@@ -248,7 +250,7 @@ def resolution_page(report: Report, resolution: DraftResolution, layer: Referenc
                                f"{cite}, preambular paragraph {pp.number}", ".unr-pp"))
     for op in resolution.operative:
         parts.extend(_operative(op, page, f"{cite}, operative paragraph {op.number}"))
-    parts.append(notes_section(resolution.notes, page))
+    parts.append(notes_section(resolution.notes, page, cite))
     return "\n".join(parts)
 
 
@@ -277,7 +279,8 @@ def _resolution_table(report: Report) -> str:
         draft = (f"[{escape(str(proposal.draft_symbol))}]({proposal.draft_symbol.url})"
                  if proposal else "")
         meeting = meeting_phrase(proposal, proposal.adopted_at) if proposal else ""
-        sponsors = str(proposal.sponsors.count) if proposal else ""
+        # Drafts the Chair submitted for another body have no sponsors: "—", not "0".
+        sponsors = str(proposal.sponsors.count) if proposal and proposal.sponsors.count else "—"
         lines.append(f"| [{resolution.number}](draft-resolutions/{resolution.slug}.md) | "
                      f"[{escape(resolution.title)}](draft-resolutions/{resolution.slug}.md) | "
                      f"{draft} | {meeting} | {sponsors} |")
@@ -327,7 +330,7 @@ def home_page(report: Report, json_name: str, layer: ReferenceLayer) -> str:
         if section is report.sections[-1] and report.resolutions:
             parts.append("".join(f"- [Draft resolution {r.number}: {escape(r.title)}]"
                                  f"(draft-resolutions/{r.slug}.md)\n" for r in report.resolutions))
-    parts.append(notes_section(report.notes, page))
+    parts.append(notes_section(report.notes, page, str(report.symbol)))
     return "\n".join(parts)
 
 

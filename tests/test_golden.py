@@ -43,3 +43,17 @@ def test_golden(mini_files: dict[str, str], page: str, golden: str) -> None:
     assert mini_files[page] == path.read_text("utf-8"), (
         f"{page} differs from {path}; if the change is intended, run "
         "UNREPORT_UPDATE_GOLDEN=1 pytest tests/test_golden.py and review the diff")
+
+
+def test_repeated_draft_number_keeps_both_pages(tmp_path: Path) -> None:
+    text = (HERE / "fixtures" / "mini-report.md").read_text("utf-8")
+    text += ("\n# Draft resolution I Another title\n\nThe General Assembly,\n\n"
+             "- 1. Decides to test again.\n")
+    path = tmp_path / "twice.md"
+    path.write_text(text, "utf-8")
+    parsed = parse(read_source(path))
+    files = site_files(parsed.report)
+    assert "draft-resolutions/i.md" in files and "draft-resolutions/i-2.md" in files
+    assert "Decides" in files["draft-resolutions/i-2.md"]
+    assert any("draft resolution I where draft resolution II was expected" in str(w)
+               for w in parsed.warnings)

@@ -139,3 +139,21 @@ def test_generate_writes_markdown_only(tmp_path: Path) -> None:
     assert (out / "index.md").is_file() and (out / "draft-resolutions" / "vii.md").is_file()
     assert (out / "A-77-464.json").is_file()
     assert not (out / "index.html").exists()
+
+
+@pytest.mark.parametrize("where", [".", "docs", ".."])
+def test_refuses_a_site_dir_that_would_delete_the_project(where: str,
+                                                           capsys: pytest.CaptureFixture[str],
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)
+    assert main(["build", "--site-dir", where]) == 2
+    assert "refusing to build the site there" in capsys.readouterr().err
+    assert (ROOT / "mkdocs.yml").is_file() and (ROOT / "docs" / "about.md").is_file()
+
+
+def test_refuses_a_folder_that_is_not_a_site(tmp_path: Path,
+                                             capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "notes.txt").write_text("keep me", "utf-8")
+    assert main(["build", "--site-dir", str(tmp_path)]) == 2
+    assert "is not a site" in capsys.readouterr().err
+    assert (tmp_path / "notes.txt").read_text("utf-8") == "keep me"

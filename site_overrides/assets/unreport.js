@@ -1,14 +1,21 @@
-/* unreport: per-paragraph "copy link" and "copy citation" controls, and footnote
-   tooltips on hover and keyboard focus. Plain script, no dependencies, works on
-   a server and from file://. */
+/* unreport: per-paragraph "copy link" and "copy citation" controls, footnote
+   tooltips on hover and keyboard focus, and a name for the search dialog.
+   Plain script, no dependencies, works on a server and from file://. */
 (function () {
   "use strict";
 
-  var LINK_ICON = '<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M10.6 13.4a1 1 0 0 1 0-1.4l3.5-3.5a3 3 0 1 1 4.2 4.2l-2 2a1 1 0 0 1-1.4-1.4l2-2a1 1 0 1 0-1.4-1.4L12 13.4a1 1 0 0 1-1.4 0ZM13.4 10.6a1 1 0 0 1 0 1.4l-3.5 3.5a3 3 0 1 1-4.2-4.2l2-2a1 1 0 0 1 1.4 1.4l-2 2a1 1 0 1 0 1.4 1.4L12 10.6a1 1 0 0 1 1.4 0Z"/></svg>';
-  var CITE_ICON = '<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M6 17h3l2-4V7H5v6h3l-2 4Zm8 0h3l2-4V7h-6v6h3l-2 4Z"/></svg>';
+  var LINK_ICON = '<svg viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d="M10.6 13.4a1 1 0 0 1 0-1.4l3.5-3.5a3 3 0 1 1 4.2 4.2l-2 2a1 1 0 0 1-1.4-1.4l2-2a1 1 0 1 0-1.4-1.4L12 13.4a1 1 0 0 1-1.4 0ZM13.4 10.6a1 1 0 0 1 0 1.4l-3.5 3.5a3 3 0 1 1-4.2-4.2l2-2a1 1 0 0 1 1.4 1.4l-2 2a1 1 0 1 0 1.4 1.4L12 10.6a1 1 0 0 1 1.4 0Z"/></svg>';
+  var CITE_ICON = '<svg viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d="M6 17h3l2-4V7H5v6h3l-2 4Zm8 0h3l2-4V7h-6v6h3l-2 4Z"/></svg>';
 
+  /* The page's address without query (Material's search adds ?h=) or fragment;
+     the canonical address when the site has one (site_url in mkdocs.yml), so
+     that a citation copied from an offline copy points to the published site. */
   function pageUrl() {
-    return location.href.split("#")[0];
+    var canonical = document.querySelector('link[rel="canonical"]');
+    if (canonical && canonical.href) {
+      return canonical.href.split("#")[0];
+    }
+    return location.href.split(/[?#]/)[0];
   }
 
   function toast(message) {
@@ -26,18 +33,25 @@
     box._timer = setTimeout(function () { box.classList.remove("unr-visible"); }, 1800);
   }
 
+  /* Copy with the Clipboard API where the browser allows it, else with a
+     selected textarea and execCommand (older browsers, some file:// pages). */
   function copy(text, done) {
     function fallback() {
       var area = document.createElement("textarea");
+      var active = document.activeElement;
+      var copied = false;
       area.value = text;
       area.setAttribute("readonly", "");
+      area.setAttribute("aria-hidden", "true");
       area.style.position = "fixed";
+      area.style.top = "0";
       area.style.opacity = "0";
       document.body.appendChild(area);
       area.select();
-      try { document.execCommand("copy"); } catch (e) { /* nothing more to try */ }
+      try { copied = document.execCommand("copy"); } catch (e) { copied = false; }
       document.body.removeChild(area);
-      done();
+      if (active && active.focus) { active.focus(); }
+      if (copied) { done(); } else { toast("Could not copy: " + text); }
     }
     if (navigator.clipboard && window.isSecureContext) {
       navigator.clipboard.writeText(text).then(done, fallback);
@@ -61,6 +75,10 @@
     var id = para.id;
     var cite = para.getAttribute("data-cite") || id;
     var link = function () { return pageUrl() + "#" + id; };
+    var permalink = para.querySelector(":scope > .unr-permalink");
+    if (permalink) {
+      permalink.setAttribute("aria-label", "Link to " + cite);
+    }
     var tools = document.createElement("span");
     tools.className = "unr-tools";
     tools.appendChild(button("unr-copy-link", "Copy link to " + cite, LINK_ICON, function () {
@@ -73,39 +91,60 @@
   }
 
   var tooltip = null;
+  var described = null;
   function hideTooltip() {
     if (tooltip) { tooltip.remove(); tooltip = null; }
+    if (described) { described.removeAttribute("aria-describedby"); described = null; }
+  }
+  function noteText(note) {
+    var text = note.cloneNode(true);
+    Array.prototype.forEach.call(
+      text.querySelectorAll(".unr-note-num, .unr-tools, .unr-permalink"),
+      function (el) { el.remove(); });
+    return text.textContent.trim();
   }
   function showTooltip(anchor) {
     hideTooltip();
-    var note = document.getElementById(anchor.getAttribute("href").slice(1));
+    var note = document.getElementById(decodeURIComponent(anchor.hash.slice(1)));
     if (!note) { return; }
-    var text = note.cloneNode(true);
-    Array.prototype.forEach.call(text.querySelectorAll(".unr-note-num, .unr-tools, .unr-permalink"),
-      function (el) { el.remove(); });
     tooltip = document.createElement("div");
     tooltip.className = "unr-tooltip";
     tooltip.id = "unr-tooltip";
     tooltip.setAttribute("role", "tooltip");
-    tooltip.textContent = text.textContent.trim();
+    tooltip.textContent = noteText(note);
     document.body.appendChild(tooltip);
     anchor.setAttribute("aria-describedby", "unr-tooltip");
+    described = anchor;
     var box = anchor.getBoundingClientRect();
-    var left = Math.max(8, Math.min(box.left + window.scrollX - 20,
-      window.scrollX + document.documentElement.clientWidth - tooltip.offsetWidth - 8));
-    tooltip.style.left = left + "px";
+    var width = document.documentElement.clientWidth;
+    var left = Math.max(8, Math.min(box.left - 20, width - tooltip.offsetWidth - 8));
+    tooltip.style.left = (left + window.scrollX) + "px";
     tooltip.style.top = (box.bottom + window.scrollY + 6) + "px";
   }
 
+  /* Material's search panel is a dialog; give it a name for screen readers. */
+  function nameSearchDialog() {
+    var dialog = document.querySelector(".md-search[role='dialog']");
+    if (dialog && !dialog.hasAttribute("aria-label") && !dialog.hasAttribute("aria-labelledby")) {
+      dialog.setAttribute("aria-label", "Search");
+    }
+  }
+
   function init() {
-    Array.prototype.forEach.call(document.querySelectorAll(".unr-para[id]"), addTools);
+    /* Notes get the controls too once the pages give them a citation (data-cite). */
+    Array.prototype.forEach.call(
+      document.querySelectorAll(".unr-para[id], .unr-note[id][data-cite]"), addTools);
     Array.prototype.forEach.call(document.querySelectorAll("a.unr-fnref"), function (a) {
+      if (!a.hasAttribute("aria-label")) {
+        a.setAttribute("aria-label", "Note " + a.textContent.trim());
+      }
       a.addEventListener("mouseenter", function () { showTooltip(a); });
       a.addEventListener("focus", function () { showTooltip(a); });
       a.addEventListener("mouseleave", hideTooltip);
       a.addEventListener("blur", hideTooltip);
     });
     document.addEventListener("keydown", function (e) { if (e.key === "Escape") { hideTooltip(); } });
+    nameSearchDialog();
   }
 
   if (document.readyState === "loading") {

@@ -1,0 +1,114 @@
+"""Reading the site in Chromium: the targeted paragraph, footnotes and their
+tooltips, margin numbers, back-to-top, the palette switch and printing."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from browser_support import (
+    Served,
+    assert_just_below_header,
+    background,
+    box_of,
+    is_target,
+    settle,
+)
+
+pytestmark = pytest.mark.browser
+
+TRANSPARENT = "rgba(0, 0, 0, 0)"
+
+
+def test_targeted_paragraph_is_highlighted_just_below_the_header(
+        page: Any, served: Served) -> None:
+    page.goto(served.page_url("draft-resolutions/v.html#op-12"))
+    assert_just_below_header(page, "#op-12")
+    assert is_target(page, "op-12")
+    assert background(page, "#op-12") != TRANSPARENT
+    assert background(page, "#op-13") == TRANSPARENT
+    assert "Welcomes the progress made" in page.inner_text("#op-12")
+
+
+def test_paragraph_numbers_hang_in_the_margin(page: Any, served: Served) -> None:
+    page.goto(served.page_url("draft-resolutions/v.html#op-12"))
+    number = box_of(page, "#op-12 > .unr-num")
+    text = box_of(page, "#op-12")
+    assert page.inner_text("#op-12 > .unr-num") == "12."
+    assert number["x"] + number["width"] <= text["x"] + 1, "the number is not in the margin"
+
+
+def test_footnote_mark_leads_to_the_note_and_back(page: Any, served: Served) -> None:
+    page.goto(served.page_url("draft-resolutions/v.html"))
+    mark = page.locator("a.unr-fnref#fnref-6")
+    mark.click()
+    page.wait_for_url("**/v.html#fn-6")
+    assert is_target(page, "fn-6")
+    assert_just_below_header(page, "#fn-6")
+    assert "Treaty Series, vol. 2349" in page.inner_text("#fn-6")
+    page.locator("#fn-6 a.unr-note-num").click()
+    page.wait_for_url("**/v.html#fnref-6")
+    assert_just_below_header(page, "#fnref-6", slack=page.viewport_size["height"])
+
+
+def test_footnote_tooltip_on_focus_and_hover(page: Any, served: Served) -> None:
+    page.goto(served.page_url("draft-resolutions/v.html"))
+    mark = page.locator("a.unr-fnref#fnref-6")
+    mark.focus()
+    tooltip = page.locator(".unr-tooltip[role='tooltip']")
+    assert tooltip.is_visible()
+    assert tooltip.inner_text() == "United Nations, Treaty Series, vol. 2349, No. 42146."
+    assert mark.get_attribute("aria-describedby") == tooltip.get_attribute("id")
+    tip, anchor = box_of(page, ".unr-tooltip"), box_of(page, "#fnref-6")
+    assert tip["y"] >= anchor["y"] + anchor["height"], "the tooltip hides its mark"
+    page.keyboard.press("Escape")
+    assert tooltip.count() == 0
+    page.locator("body").click(position={"x": 5, "y": 400})
+    page.locator("a.unr-fnref#fnref-8").hover()
+    assert "CAC/COSP/2021/17" in tooltip.inner_text()
+    page.mouse.move(5, 400)
+    assert tooltip.count() == 0
+
+
+def test_back_to_top_appears_when_scrolling_up(page: Any, served: Served) -> None:
+    page.goto(served.page_url("draft-resolutions/vii.html"))
+    page.mouse.wheel(0, 4000)
+    settle(page)
+    page.mouse.wheel(0, -300)
+    top = page.locator(".md-top")
+    top.wait_for(state="visible")
+    top.click()
+    page.wait_for_function("scrollY === 0")
+
+
+def test_palette_switch_changes_the_scheme(page: Any, served: Served) -> None:
+    page.goto(served.page_url("index.html"))
+    assert page.get_attribute("body", "data-md-color-scheme") == "default"
+    page.locator("form[data-md-component='palette'] label:visible").click()
+    assert page.get_attribute("body", "data-md-color-scheme") == "slate"
+    page.goto(served.page_url("draft-resolutions/v.html"))
+    assert page.get_attribute("body", "data-md-color-scheme") == "slate", "not remembered"
+
+
+def test_navigation_lists_every_draft_resolution(page: Any, served: Served) -> None:
+    page.goto(served.page_url("index.html"))
+    links = page.eval_on_selector_all(
+        "nav.md-nav--primary a.md-nav__link[href*='draft-resolutions/']",
+        "els => els.map(e => e.getAttribute('href'))")
+    pages = {href.split("/")[-1] for href in links}
+    assert {"i.html", "ii.html", "iii.html", "iv.html", "v.html", "vi.html",
+            "vii.html"} <= pages
+
+
+def test_print_shows_one_resolution_without_navigation(page: Any, served: Served) -> None:
+    page.emulate_media(media="print")
+    page.goto(served.page_url("draft-resolutions/v.html#op-12"))
+    for hidden in ("header.md-header", ".md-sidebar--primary", ".md-sidebar--secondary",
+                   ".md-footer", "#op-12 .unr-tools", "#op-12 .unr-permalink"):
+        assert not page.locator(hidden).first.is_visible(), f"{hidden} is printed"
+    assert background(page, "#op-12") == TRANSPARENT, "the target is highlighted on paper"
+    number = box_of(page, "#op-12 > .unr-num")
+    assert number["x"] >= 0, "the margin numbers are cut off"
+    outside = page.locator(".admonition a[href^='https://']").first
+    after = outside.evaluate("a => getComputedStyle(a, '::after').content")
+    assert str(outside.get_attribute("href")) in after, "the link's address is not printed"
