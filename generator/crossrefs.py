@@ -73,9 +73,12 @@ class ReferenceLayer:
     unresolved: tuple[Citation, ...]
     """Internal references whose target the site does not have."""
 
-    def in_element(self, page: str, anchor: str) -> list[Citation]:
+    by_element: dict[tuple[str, str], tuple[Citation, ...]]
+    """The same citations keyed by (page, anchor) of their element."""
+
+    def in_element(self, page: str, anchor: str) -> tuple[Citation, ...]:
         """Citations in one element, in text order."""
-        return [c for c in self.citations if c.element.page == page and c.element.anchor == anchor]
+        return self.by_element.get((page, anchor), ())
 
     def entries(self) -> dict[tuple[str, str], list[Citation]]:
         """``{(kind, id): citations}`` for external items, in natural order."""
@@ -163,7 +166,12 @@ def build_layer(report: Report) -> ReferenceLayer:
             citations.append(citation)
             if ref.kind == "internal" and target is None:
                 unresolved.append(citation)
-    return ReferenceLayer(tuple(_same_item_same_body(citations)), tuple(unresolved))
+    final = _same_item_same_body(citations)
+    by_element: dict[tuple[str, str], list[Citation]] = {}
+    for citation in final:
+        by_element.setdefault((citation.element.page, citation.element.anchor), []).append(citation)
+    return ReferenceLayer(tuple(final), tuple(unresolved),
+                          {key: tuple(value) for key, value in by_element.items()})
 
 
 def _same_item_same_body(citations: list[Citation]) -> list[Citation]:

@@ -197,6 +197,10 @@ class _PageSplitter(HTMLParser):
 def split_page(html: str) -> list[Block]:
     """The blocks of a built page's article, in document order."""
     splitter = _PageSplitter()
+    # Only the article matters; the rest (navigation, icons) is most of the page's bytes.
+    start, end = html.find("<article"), html.rfind("</article>")
+    if 0 <= start < end:
+        html = html[start:end + len("</article>")]
     splitter.feed(html)
     splitter.close()
     return splitter.blocks
