@@ -64,6 +64,22 @@ class Block:
         """The fragments joined with single spaces."""
         return " ".join(f.text for f in self.fragments if f.text)
 
+    def with_marker(self) -> tuple[Fragment, ...]:
+        """The fragments with the block's marker put back in front: ``(iv) …``, ``12. …``.
+
+        Used where a block cannot stand as what its marker says (an item in a
+        preamble, a heading inside a draft) and is kept as text instead.
+        """
+        if not self.label or not self.fragments:
+            return self.fragments
+        marker = {Kind.ITEM: f"({self.label})", Kind.NUMBERED: f"{self.label}.",
+                  Kind.LABELLED_HEADING: f"{self.label}.", Kind.NOTE: self.label,
+                  Kind.DRAFT_HEADING: f"Draft resolution {self.label}"}.get(self.kind)
+        if marker is None:
+            return self.fragments
+        first = self.fragments[0]
+        return (Fragment(first.line, f"{marker} {first.text}".strip()), *self.fragments[1:])
+
 
 _HEADING_MARKS = re.compile(r"^#{1,6}\s*")
 _BOLD = re.compile(r"\*\*")

@@ -65,8 +65,10 @@ def continues(previous_raw: str, text: str) -> bool:
 class _Text:
     fragments: list[tuple[int, str]] = field(default_factory=list)
 
-    def add(self, block: Block) -> None:
-        self.fragments.extend((f.line, f.text) for f in block.fragments)
+    def add(self, block: Block, *, as_text: bool = False) -> None:
+        """Append the block's text; ``as_text`` keeps its marker (it is not what it says)."""
+        fragments = block.with_marker() if as_text else block.fragments
+        self.fragments.extend((f.line, f.text) for f in fragments)
 
     @property
     def raw(self) -> str:
@@ -148,6 +150,8 @@ class _Body:
     sections: list[tuple[str, str, int, list[Subsection]]] = field(default_factory=list)
     paragraphs: list[_Para] = field(default_factory=list)
     notes: list[Block] = field(default_factory=list)
+    heading_last: bool = False
+    """A heading came after the last numbered paragraph: text cannot continue it."""
 
 
 def _walk_body(blocks: list[Block], messages: Collector) -> _Body:
@@ -170,12 +174,14 @@ def _walk_body(blocks: list[Block], messages: Collector) -> _Body:
                                   f"{next_section} was expected.")
                 body.sections.append((label, block.text, block.span.first, []))
                 section, subsection = label, None
+                body.heading_last = True
             elif body.sections:
                 if label != next_sub:
                     messages.warn(block.span.first, f"subsection {label} where subsection "
                                   f"{next_sub} was expected.")
                 subs.append(Subsection(label, block.text, block.span.first))
                 subsection = label
+                body.heading_last = True
             continue
         if block.kind is Kind.NOTE:
             body.notes.append(block)
@@ -189,15 +195,16 @@ def _walk_body(blocks: list[Block], messages: Collector) -> _Body:
             para = _Para(number=number, section=section, subsection=subsection)
             para.add(block)
             body.paragraphs.append(para)
+            body.heading_last = False
             continue
-        if not body.paragraphs:
-            messages.warn(block.span.first, "text before the first numbered paragraph could "
-                          f"not be placed: {block.text[:60]!r}.")
+        if not body.paragraphs or body.heading_last:
+            messages.warn(block.span.first, "text between a heading and the next numbered "
+                          f"paragraph could not be placed: {block.text[:60]!r}.")
             continue
         if block.kind is Kind.ITEM and block.label:
             place_item(body.paragraphs[-1], block.label, block, messages)
         else:
-            body.paragraphs[-1].open_element().add(block)
+            body.paragraphs[-1].open_element().add(block, as_text=True)
     return body
 
 
@@ -215,23 +222,23 @@ def _walk_draft(draft: _Draft, blocks: list[Block], messages: Collector) -> None
                               "title, then \"The General Assembly,\".")
                 _add_operative(draft, block, messages)
             else:
-                draft.title.extend((f.line, f.text) for f in block.fragments)
+                draft.title.extend((f.line, f.text) for f in block.with_marker())
         elif block.kind is Kind.NUMBERED and block.label:
             _add_operative(draft, block, messages)
         elif draft.operative:
             if block.kind is Kind.ITEM and block.label:
                 place_item(draft.operative[-1], block.label, block, messages)
             else:
-                draft.operative[-1].open_element().add(block)
+                draft.operative[-1].open_element().add(block, as_text=True)
         elif draft.preambular and continues(draft.preambular[-1].raw, block.text):
-            draft.preambular[-1].add(block)
+            draft.preambular[-1].add(block, as_text=True)
         else:
             if block.kind not in (Kind.TEXT, Kind.ITEM):
                 messages.warn(block.span.first, f"draft resolution {draft.number}: unexpected "
                               f"{block.kind.value} in the preamble; kept as a preambular "
                               "paragraph.")
             paragraph = _Text()
-            paragraph.add(block)
+            paragraph.add(block, as_text=True)
             draft.preambular.append(paragraph)
 
 

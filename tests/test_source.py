@@ -20,6 +20,7 @@ from generator.diagnostics import SourceError
 from generator.export import to_json
 from generator.parse import Parsed, parse
 from generator.source import MAX_BYTES, bundled_path, decode, read_source
+from generator.verify import verify
 
 REAL = bundled_path().read_bytes()
 LINES = REAL.decode("utf-8").split("\n")
@@ -322,8 +323,8 @@ def test_text_that_could_not_be_placed(tmp_path: Path,
     lines = list(LINES)
     lines.insert(heading, "A stray sentence the converter left here.")
     parsed = parse(decode("report.md", "\n".join(lines).encode("utf-8")))
-    assert any(m.startswith(f"report.md:{heading + 1}: text before the first numbered paragraph "
-                            "could not be placed") for m in messages(parsed))
+    assert any(m.startswith(f"report.md:{heading + 1}: text between a heading and the next "
+                            "numbered paragraph could not be placed") for m in messages(parsed))
     path = write(tmp_path, lines)
     code, err = run(["generate", str(path), "--out", str(tmp_path / "docs")], capsys)
     assert code == cli.EXIT_OK
@@ -395,3 +396,25 @@ def test_unwritable_output_is_an_error_not_a_traceback(
     code, err = run(["generate", "--out", str(blocker / "docs")], capsys)
     assert code == cli.EXIT_BUILD
     assert "error: " in err
+
+
+def test_misplaced_markers_are_kept_as_text() -> None:
+    """A sub-paragraph label in a preamble and a heading inside a draft keep their markers."""
+    lines = list(LINES)
+    at = line_of("Stressing that the rights of the child are human rights")
+    lines.insert(at, "- (iv) A stray item in the preamble,")
+    text = decode("report.md", "\n".join(lines).encode("utf-8"))
+    parsed = parse(text)
+    preamble = [p.text for p in parsed.report.resolution("III").preambular]
+    assert "(iv) A stray item in the preamble," in preamble
+    verify(parsed)
+
+
+def test_text_after_a_subsection_heading_is_not_glued_to_the_paragraph_before() -> None:
+    lines = list(LINES)
+    at = line_of("#### B. Draft resolution A/C.3/77/L.3") + 1
+    lines.insert(at, "An unnumbered sentence under the heading.")
+    parsed = parse(decode("report.md", "\n".join(lines).encode("utf-8")))
+    assert "unnumbered sentence" not in parsed.report.paragraphs[7].text
+    assert any("could not be placed" in m for m in messages(parsed))
+    verify(parsed)
