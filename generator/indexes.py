@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from generator.crossrefs import KIND_TITLES, ReferenceLayer, entry_anchor
 from generator.markdown_text import escape
-from generator.masthead import parse_date
+from generator.masthead import ordinal, parse_date
 from generator.model import Proposal, Report, ReportParagraph
 
 ROLES = {
@@ -205,7 +205,7 @@ def meetings_page(report: Report) -> str:
             f"meeting of the {escape(report.committee)}")
         anchor = f"{'plenary' if entry.plenary else 'meeting'}-{entry.number}"
         when = entry.date.strftime("%-d %B %Y") if entry.date else "date not given"
-        parts.append(f"## {_ordinal(entry.number)} {kind}, {when} {{#{anchor}}}\n")
+        parts.append(f"## {ordinal(entry.number)} {kind}, {when} {{#{anchor}}}\n")
         record = _record_symbol(report, entry)
         if record:
             parts.append(f"Summary record: [{escape(record)}](https://undocs.org/en/{record})\n")
@@ -216,11 +216,6 @@ def meetings_page(report: Report) -> str:
                           for n in entry.paragraphs if n in texts)
         parts.append(f"In the report: {links}.\n")
     return "\n".join(parts)
-
-
-def _ordinal(value: int) -> str:
-    suffix = "th" if 10 <= value % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(value % 10, "th")
-    return f"{value}{suffix}"
 
 
 def _item_name(kind: str, identifier: str) -> str:

@@ -45,6 +45,12 @@ def ordinal_words(text: str) -> int | None:
     return None
 
 
+def ordinal(value: int) -> str:
+    """``45`` → ``45th``, ``51`` → ``51st``, ``112`` → ``112th``."""
+    suffix = "th" if 10 <= value % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(value % 10, "th")
+    return f"{value}{suffix}"
+
+
 def parse_date(text: str, default_year: int | None = None) -> dt.date | None:
     """``30 November 2022`` → a date; ``4 November`` uses ``default_year``."""
     match = _DATE.search(text)

@@ -72,6 +72,14 @@ class SubParagraph:
     """Source lines."""
 
 
+def all_subparagraphs(subs: tuple[SubParagraph, ...]) -> list[SubParagraph]:
+    """Sub-paragraphs and their nested ones, in reading order: (a), (i), (ii), (b)…"""
+    out: list[SubParagraph] = []
+    for sub in subs:
+        out += [sub, *all_subparagraphs(sub.subparagraphs)]
+    return out
+
+
 @dataclass(frozen=True)
 class ReportParagraph:
     """A numbered paragraph of the report's own text (1, 2, … 31)."""

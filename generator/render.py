@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from generator.crossrefs import ReferenceLayer, build_layer, entry_anchor
 from generator.indexes import meetings_page, references_page, slug, sponsors_page
 from generator.markdown_text import attribute, escape, escape_block
+from generator.masthead import ordinal
 from generator.model import (
     DraftResolution,
     Note,
@@ -34,12 +35,6 @@ from generator.typography import opening_words
 def long_date(value: dt.date | None) -> str:
     """``30 November 2022``."""
     return f"{value.day} {value:%B %Y}" if value else "date not given"
-
-
-def ordinal(value: int) -> str:
-    """``45`` → ``45th``, ``51`` → ``51st``."""
-    suffix = "th" if 10 <= value % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(value % 10, "th")
-    return f"{value}{suffix}"
 
 
 @dataclass(frozen=True)
@@ -132,13 +127,6 @@ def _sub(sub: SubParagraph, page: Page, cite: str, depth: int = 1) -> list[str]:
     for child in sub.subparagraphs:
         parts.extend(_sub(child, page, here, depth + 1))
     return parts
-
-
-def _walk(subs: tuple[SubParagraph, ...]) -> list[SubParagraph]:
-    out: list[SubParagraph] = []
-    for sub in subs:
-        out += [sub, *_walk(sub.subparagraphs)]
-    return out
 
 
 def notes_section(notes: tuple[Note, ...], page: Page, cite: str) -> str:

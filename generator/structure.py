@@ -31,6 +31,7 @@ from generator.model import (
     Span,
     SubParagraph,
     Subsection,
+    all_subparagraphs,
 )
 from generator.proposals import read_proposals
 from generator.romans import from_roman, is_roman, to_roman
@@ -367,7 +368,7 @@ def _freeze_draft(draft: _Draft, messages: Collector, slugs: set[str]) -> DraftR
         if subs:
             span = Span(span.first, max(span.last, subs[-1].span.last))
         refs.extend((n.number, n.line) for n in notes)
-        refs.extend((n.number, n.line) for s in _flatten(subs) for n in s.notes)
+        refs.extend((n.number, n.line) for s in all_subparagraphs(subs) for n in s.notes)
         operative.append(Operative(para.number, anchor, text, notes, subs, span))
     scope.check_marks(refs)
     title_text = " ".join(t for _, t in draft.title)
@@ -398,14 +399,6 @@ def _depth_first(para: _Para) -> list[str]:
         texts.append(item.raw)
         texts.extend(child.raw for child in item.children)
     return texts
-
-
-def _flatten(subs: tuple[SubParagraph, ...]) -> list[SubParagraph]:
-    result: list[SubParagraph] = []
-    for sub in subs:
-        result.append(sub)
-        result.extend(_flatten(sub.subparagraphs))
-    return result
 
 
 def structure(cleaned: Cleaned, blocks: tuple[Block, ...], messages: Collector) -> Report:

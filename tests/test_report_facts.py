@@ -10,7 +10,7 @@ import datetime as dt
 
 import pytest
 
-from generator.model import DraftResolution, SubParagraph
+from generator.model import DraftResolution, all_subparagraphs
 from generator.parse import Parsed
 
 
@@ -88,13 +88,6 @@ def test_titles(parsed: Parsed) -> None:
     proposals = {p.draft_resolution: p.title for p in parsed.report.proposals}
     for resolution in parsed.report.resolutions:
         assert proposals[resolution.number] == resolution.title
-
-
-def _flatten(subs: tuple[SubParagraph, ...]) -> list[SubParagraph]:
-    out: list[SubParagraph] = []
-    for sub in subs:
-        out += [sub, *_flatten(sub.subparagraphs)]
-    return out
 
 
 def test_subparagraphs(parsed: Parsed) -> None:
@@ -267,7 +260,7 @@ def test_no_converter_markup_in_texts(parsed: Parsed) -> None:
         texts += [resolution.title] + [n.text for n in resolution.notes]
         texts += [p.text for p in resolution.preambular]
         for op in resolution.operative:
-            texts += [op.text] + [s.text for s in _flatten(op.subparagraphs)]
+            texts += [op.text] + [s.text for s in all_subparagraphs(op.subparagraphs)]
     for text in texts:
         for junk in ("<sup", "</sup>", "\\(", "&lt;", "22-27149", "Please recycle", "*", "/71"):
             assert junk not in text, (junk, text[:80])

@@ -15,7 +15,7 @@ import pytest
 
 from generator.build import build_site
 from generator.cli import main
-from generator.model import SubParagraph
+from generator.model import all_subparagraphs
 from generator.parse import Parsed
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -98,13 +98,6 @@ def test_no_furniture_or_converter_markup(site: Path) -> None:
             assert junk not in body, f"{junk!r} on {page.name}"
 
 
-def _flatten(subs: tuple[SubParagraph, ...]) -> list[SubParagraph]:
-    out: list[SubParagraph] = []
-    for sub in subs:
-        out += [sub, *_flatten(sub.subparagraphs)]
-    return out
-
-
 def test_every_paragraph_once_with_its_anchor(site: Path, parsed: Parsed) -> None:
     report = parsed.report
     home = _page(site, "index.html")
@@ -116,7 +109,7 @@ def test_every_paragraph_once_with_its_anchor(site: Path, parsed: Parsed) -> Non
         expected = {p.anchor: p.text for p in resolution.preambular}
         for op in resolution.operative:
             expected[op.anchor] = op.text
-            expected |= {s.anchor: s.text for s in _flatten(op.subparagraphs)}
+            expected |= {s.anchor: s.text for s in all_subparagraphs(op.subparagraphs)}
         assert {k: _clean(v) for k, v in page.texts.items()} == expected
         assert len(page.ids) == len(set(page.ids)), "ids are unique"
         notes = {f"fn-{n.number}" for n in resolution.notes}
