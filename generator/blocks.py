@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 from enum import Enum
 
 from generator.clean import Cleaned
+from generator.dates import MONTH_PATTERN
 from generator.model import Span
 
 
@@ -85,8 +86,6 @@ _HEADING_MARKS = re.compile(r"^#{1,6}\s*")
 _BOLD = re.compile(r"\*\*")
 _BULLET = re.compile(r"^[-*+•]\s+")
 _ROMAN = r"[IVXLC]+"
-_MONTHS = ("January|February|March|April|May|June|July|August|September|October|"
-           "November|December")
 
 _DRAFT_HEADING = re.compile(rf"^Draft resolution\s+({_ROMAN})\b\.?\s*(.*)$")
 _LABELLED_HEADING = re.compile(rf"^({_ROMAN}|[A-Z])\.\s+(\S.*)$")
@@ -97,7 +96,7 @@ _ITEM = re.compile(r"^\(([a-z]{1,6})\)\s+(\S.*)$")
 _NOTE_AMP = re.compile(r"^<sup>&(?:amp;)?</sup>\s*(?:<|&lt;|lt;)sup>(\d{1,3})</sup>\s*(.*)$")
 _NOTE_SUP = re.compile(r"^<sup>(\d{1,3})</sup>\s*(\S.*)$")
 _NOTE_TEX = re.compile(r"^\\\(\^\{?(\d{1,3})\}?\\\)\s*(\S.*)$")
-_NOTE_BARE = re.compile(rf"^(\d{{1,3}})\s+(?!(?:{_MONTHS})\b)(\S.*)$")
+_NOTE_BARE = re.compile(rf"^(\d{{1,3}})\s+(?!(?:{MONTH_PATTERN})\b)(\S.*)$")
 
 
 def _strip_heading(text: str) -> str:

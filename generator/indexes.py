@@ -13,9 +13,11 @@ import unicodedata
 from dataclasses import dataclass
 
 from generator.crossrefs import KIND_TITLES, ReferenceLayer, entry_anchor
-from generator.markdown_text import escape
-from generator.masthead import ordinal, parse_date
+from generator.dates import parse_date
+from generator.markdown_text import escape, link_target
+from generator.masthead import ordinal
 from generator.model import Proposal, Report, ReportParagraph
+from generator.proposals import sentences
 
 ROLES = {
     "original": "original sponsor",
@@ -162,7 +164,7 @@ def _events(report: Report, entry: MeetingEntry) -> list[str]:
         if number in in_proposals:
             continue
         # Outside section II, the report's own sentence says what happened.
-        for sentence in re.split(r"(?<=[a-z)])\.\s+(?=[A-Z])", paragraph.text):
+        for sentence in sentences(paragraph.text):
             if re.search(rf"\b{entry.number}(?:st|nd|rd|th)\b", sentence):
                 events.append(f"“{escape(sentence.rstrip('.'))}.” "
                               f"([paragraph {number}](index.md#{paragraph.anchor}))")
@@ -242,7 +244,7 @@ def references_page(report: Report, layer: ReferenceLayer) -> str:
             parts.append(f"## {escape(KIND_TITLES.get(kind, kind))} {{#{kind}}}\n")
         url = citations[0].target
         name = escape(_item_name(item_kind, identifier))
-        title = f"[{name}]({url.replace('(', '%28').replace(')', '%29')})" if url else name
+        title = f"[{name}]({link_target(url)})" if url else name
         places: list[str] = []
         for citation in citations:
             place = (f"[{escape(citation.element.label)}]"

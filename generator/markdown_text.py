@@ -68,3 +68,8 @@ def html_nav(entries: list[object]) -> list[object]:
         else:
             out.append(entry)
     return out
+
+
+def link_target(url: str) -> str:
+    """A URL for a Markdown link: brackets percent-encoded (``A/RES/415%28V%29``)."""
+    return url.replace("(", "%28").replace(")", "%29")

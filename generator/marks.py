@@ -22,10 +22,8 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
+from generator.dates import MONTH_PATTERN
 from generator.model import NoteRef
-
-_MONTHS = ("January|February|March|April|May|June|July|August|September|October|"
-           "November|December")
 
 _EXPLICIT = re.compile(
     r"""\s*(?:
@@ -52,8 +50,8 @@ _NOT_BEFORE = {
 }
 _NOT_AFTER = re.compile(
     rf"""^\s*(?:
-        (?:{_MONTHS})\b                                       # 6 June: a date
-      | (?:and|to|-|–)\s*\d{{1,2}}\s+(?:{_MONTHS})\b          # 30 and 31 October
+        (?:{MONTH_PATTERN})\b                                       # 6 June: a date
+      | (?:and|to|-|–)\s*\d{{1,2}}\s+(?:{MONTH_PATTERN})\b          # 30 and 31 October
       | (?:to|-|–)\s*\d                                        # 7 to 12
       | per\s+cent\b | percent\b | %                           # 80 per cent
       | (?:[A-Z]|\()                                           # 2 (b), 5 Member…: not a mark

@@ -13,12 +13,9 @@ import re
 from dataclasses import dataclass
 
 from generator.blocks import Block
+from generator.dates import parse_date
 from generator.model import Rapporteur
 from generator.symbols import SYMBOL_RE, DocumentSymbol
-
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-          "September", "October", "November", "December")
-_DATE = re.compile(r"\b(\d{1,2})\s+(" + "|".join(MONTHS) + r")\s+(\d{4})\b")
 
 _UNITS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
           "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
@@ -49,22 +46,6 @@ def ordinal(value: int) -> str:
     """``45`` → ``45th``, ``51`` → ``51st``, ``112`` → ``112th``."""
     suffix = "th" if 10 <= value % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(value % 10, "th")
     return f"{value}{suffix}"
-
-
-def parse_date(text: str, default_year: int | None = None) -> dt.date | None:
-    """``30 November 2022`` → a date; ``4 November`` uses ``default_year``."""
-    match = _DATE.search(text)
-    if match:
-        day, month, year = match.groups()
-    else:
-        short = re.search(r"\b(\d{1,2})\s+(" + "|".join(MONTHS) + r")\b", text)
-        if not short or default_year is None:
-            return None
-        day, month, year = short.group(1), short.group(2), str(default_year)
-    try:
-        return dt.date(int(year), MONTHS.index(month) + 1, int(day))
-    except ValueError:
-        return None
 
 
 @dataclass(frozen=True)

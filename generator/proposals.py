@@ -12,8 +12,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from generator.dates import MONTH_PATTERN, parse_date
 from generator.diagnostics import Collector
-from generator.masthead import MONTHS, parse_date
 from generator.model import (
     Meeting,
     Proposal,
@@ -27,16 +27,16 @@ from generator.model import (
 from generator.names import known_states, split_names, strip_article
 from generator.symbols import SYMBOL_RE, DocumentSymbol
 
-_MONTH = "(?:" + "|".join(MONTHS) + ")"
 _MEETING = re.compile(rf"\b(\d{{1,3}})(?:st|nd|rd|th) (plenary )?meeting"
-                      rf"(?:,? on (\d{{1,2}} {_MONTH}(?: \d{{4}})?))?")
+                      rf"(?:,? on (\d{{1,2}} {MONTH_PATTERN}(?: \d{{4}})?))?")
 _SAME_MEETING = re.compile(r"\b(?:the|that) same meeting\b", re.IGNORECASE)
 _TITLE = re.compile(r"draft (?:resolution|decision) entitled [\"“](.+?)[\"”]")
 _RECOMMENDED = re.compile(r"In its (resolution|decision) (\S+?),? the (.+?) recommended")
 _SUBMITTED = re.compile(r"submitted by (.+?)\.(?=\s|$)")
 _SUBSEQUENTLY = re.compile(r"^Subsequently, (.+?) joined in sponsoring")
 _AT_MEETING = re.compile(rf"^(?:Also )?[Aa]t (?:the|its) (?:same|\d+\w*) meeting,"
-                         rf"(?: on \d{{1,2}} {_MONTH}(?: \d{{4}})?,)?\s+(.+?) joined in sponsoring")
+                         rf"(?: on \d{{1,2}} {MONTH_PATTERN}(?: \d{{4}})?,)?"
+                         r"\s+(.+?) joined in sponsoring")
 _ADOPTED = re.compile(r"\bthe Committee adopted draft (?:resolution|decision)")
 _REJECTED = re.compile(r"\bthe Committee rejected draft (?:resolution|decision)")
 _BECAME = re.compile(r"see para\.\s*\d+,\s*draft resolution ([IVXLC]+)")
@@ -50,7 +50,7 @@ _OFFICER_STATEMENT = re.compile(r"the (?P<who>(?:Chair|Vice-Chair|Secretary|Rapp
                                 r"(?: of the Committee)?) (?:read out|made) a statement")
 
 
-def _sentences(text: str) -> list[str]:
+def sentences(text: str) -> list[str]:
     return [s for s in re.split(r"(?<=[a-z)\]])\.\s+(?=[A-Z])", text) if s]
 
 
@@ -86,7 +86,7 @@ def _statements(paragraphs: list[ReportParagraph], adoption_paragraph: int | Non
     statements: list[Statement] = []
     meeting: int | None = None
     for paragraph in paragraphs:
-        for sentence in _sentences(paragraph.text):
+        for sentence in sentences(paragraph.text):
             meeting = _current_meeting(sentence, meeting)
             if sentence.startswith("Before the adoption"):
                 timing = "before"
@@ -146,7 +146,7 @@ def _proposal(letter: str, heading: str, paragraphs: list[ReportParagraph],
     subsequent: tuple[str, ...] = ()
     at_meeting: list[str] = []
     for paragraph in paragraphs:
-        for sentence in _sentences(paragraph.text):
+        for sentence in sentences(paragraph.text):
             later = _SUBSEQUENTLY.match(sentence)
             joined = _AT_MEETING.match(sentence)
             if later:
@@ -161,7 +161,7 @@ def _proposal(letter: str, heading: str, paragraphs: list[ReportParagraph],
     if adoption:
         meeting = None
         for paragraph in paragraphs:
-            for sentence in _sentences(paragraph.text):
+            for sentence in sentences(paragraph.text):
                 meeting = _current_meeting(sentence, meeting)
                 if paragraph is adoption and _ADOPTED.search(sentence):
                     adopted_at = meeting

@@ -30,6 +30,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from generator.dates import MONTH_PATTERN
 from generator.symbols import SYMBOL_PATTERN, SYMBOL_RE, DocumentSymbol
 
 KINDS = ("ga-resolution", "ga-decision", "ecosoc-resolution", "ecosoc-decision",
@@ -38,9 +39,7 @@ KINDS = ("ga-resolution", "ga-decision", "ecosoc-resolution", "ecosoc-decision",
          "document", "treaty", "internal")
 
 _UNDOCS = "https://undocs.org/en/"
-_MONTHS = ("January|February|March|April|May|June|July|August|September|October|"
-           "November|December")
-_DATE = rf"\d{{1,2}}\s+(?:{_MONTHS})\s+\d{{4}}"
+_DATE = rf"\d{{1,2}}\s+(?:{MONTH_PATTERN})\s+\d{{4}}"
 _KEYWORD = r"\b(?:[Rr]esolutions?|[Dd]ecisions?)\b"
 
 

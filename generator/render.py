@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from generator.crossrefs import ReferenceLayer, build_layer, entry_anchor
 from generator.indexes import meetings_page, references_page, slug, sponsors_page
-from generator.markdown_text import attribute, escape, escape_block
+from generator.markdown_text import attribute, escape, escape_block, link_target
 from generator.masthead import ordinal
 from generator.model import (
     DraftResolution,
@@ -52,7 +52,7 @@ class Link:
 def relative(target: str, page: str) -> str:
     """A site path (``draft-resolutions/i.md#op-1``) as seen from ``page``; URLs unchanged."""
     if "://" in target:
-        return target.replace("(", "%28").replace(")", "%29")
+        return link_target(target)
     path, _, anchor = target.partition("#")
     rel = posixpath.relpath(path, posixpath.dirname(page) or ".")
     return rel + (f"#{anchor}" if anchor else "")

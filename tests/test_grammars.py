@@ -6,9 +6,10 @@ import pytest
 
 from generator.blocks import Kind, blocks
 from generator.clean import Cleaned, Line, page_footer, recycle_notice, running_header
+from generator.dates import parse_date
 from generator.diagnostics import Collector
 from generator.marks import MarkReader, assemble
-from generator.masthead import ordinal_words, parse_date
+from generator.masthead import ordinal_words
 from generator.names import split_names
 from generator.romans import from_roman, is_roman, to_roman
 from generator.structure import _Item, _Para, continues, place_item
