@@ -158,7 +158,6 @@ class MarkReader:
     def read(self, raw: Fragmented) -> Marked:
         """Take the marks out of ``raw``; return plain text and the marks."""
         text = _ORDINAL.sub(lambda m: m.group(1), raw.text)
-        shift = len(raw.text) - len(text)  # ordinals only shorten text before offsets we map
         spans: list[tuple[int, int, int, bool, str]] = []
         for m in _EXPLICIT.finditer(text):
             spans.append((m.start(), m.end(), int(m.group("sup") or m.group("tex")), False, ""))
@@ -184,7 +183,7 @@ class MarkReader:
             self._consume(event[2])
             result.append(event)
         result.sort()
-        return self._splice(text, raw, result, shift)
+        return self._splice(text, raw, result)
 
     def _consume(self, number: int) -> None:
         if self.explicit_ahead and self.explicit_ahead[0] == number:
@@ -195,8 +194,8 @@ class MarkReader:
         self.seen.add(number)
 
     @staticmethod
-    def _splice(text: str, raw: Fragmented, marks: list[tuple[int, int, int, bool, str]],
-                shift: int) -> Marked:
+    def _splice(text: str, raw: Fragmented,
+                marks: list[tuple[int, int, int, bool, str]]) -> Marked:
         out: list[str] = []
         refs: list[NoteRef] = []
         repaired: list[tuple[int, str, int]] = []

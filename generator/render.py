@@ -202,7 +202,7 @@ def facts_box(report: Report, proposal: Proposal | None) -> str:
     return "\n".join(lines) + "\n"
 
 
-def cites_box(page: Page, resolution: DraftResolution) -> str:
+def cites_box(page: Page) -> str:
     """A short, collapsed list of what the draft cites, linked to the references page."""
     seen: dict[tuple[str, str], int] = {}
     for citation in page.layer.citations:
@@ -228,7 +228,7 @@ def resolution_page(report: Report, resolution: DraftResolution, layer: Referenc
         f"# Draft resolution {resolution.number} {{#draft-resolution-{resolution.slug}}}", "",
         f"{escape_block(resolution.title)}\n{{: .unr-dr-title }}", "",
         facts_box(report, report.proposal_for(resolution.number)),
-        cites_box(page, resolution),
+        cites_box(page),
         "*The General Assembly,*\n{: .unr-assembly }", "",
     ]
     for pp in resolution.preambular:
