@@ -1,7 +1,7 @@
-"""``python -m generator`` runs the ``unreport`` command line."""
+"""``python -m unreport`` runs the ``unreport`` command line."""
 
 import sys
 
-from generator.cli import main
+from .cli import main
 
 sys.exit(main())

@@ -18,9 +18,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from enum import Enum
 
-from generator.clean import Cleaned
-from generator.dates import MONTH_PATTERN
-from generator.model import Span
+from .clean import Cleaned
+from .dates import MONTH_PATTERN
+from .model import Span
 
 
 class Kind(Enum):

@@ -2,65 +2,57 @@
 
 This is the only stage that writes to disk. The site is built in a temporary
 folder beside the target and moved into place only when MkDocs succeeds, so a
-failed build leaves the previous site untouched and no half-written folder.
-MkDocs is run as a program (``python -m mkdocs build``) with a configuration
-derived from the project's ``mkdocs.yml``: the generator depends on the
-Markdown it writes, not on MkDocs internals.
+failed build leaves the previous site untouched and no half-written folder; a
+folder is replaced only if an earlier build wrote it (``ownership.py``).
+
+MkDocs runs in this process through its public API (``load_config`` and
+``build``), on the configuration that ships with unreport (``mkdocs.yml``, see
+``resources.py``) or on one the user names with ``--config``. The report's name,
+navigation and the folders are given as overrides; everything else, theme and
+plugins included, comes from that file. The generator depends on the Markdown
+it writes, not on MkDocs internals.
 """
 
 from __future__ import annotations
 
 import calendar
+import logging
 import os
 import shutil
-import subprocess
-import sys
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-from generator.crossrefs import build_layer
-from generator.export import to_json
-from generator.markdown_text import html_nav, html_text
-from generator.model import Report
-from generator.render import nav, render
-from generator.search_index import rewrite as rewrite_search_index
-
-MANIFEST = ".generated"
-"""File in the docs folder listing the pages ``unreport generate`` wrote there."""
+from .crossrefs import build_layer
+from .export import to_json
+from .markdown_text import html_nav, html_text
+from .model import Report
+from .ownership import MARKER, Stamp, check_out_dir, check_site_dir, written_by_unreport
+from .render import nav, render
+from .resources import site_resources
+from .search_index import rewrite as rewrite_search_index
 
 
 class BuildError(Exception):
-    """MkDocs failed; the message carries its output."""
+    """MkDocs failed, or its configuration could not be used; the message says why."""
 
 
-class UnsafeTarget(Exception):
-    """The site folder named would replace something that is not a site."""
+@dataclass(frozen=True)
+class BuildSettings:
+    """How the user asked for the site to be built."""
 
+    config: Path | None = None
+    """A MkDocs configuration replacing the built-in one (``--config``)."""
+    site_url: str | None = None
+    """The public address of the site (``--site-url``); the configuration's otherwise."""
 
-def check_target(site_dir: Path, project: Path) -> None:
-    """Refuse a site folder whose replacement would delete the project or other files.
-
-    The build replaces the folder whole, so it must be new, empty, or a site an
-    earlier build wrote — never the project, its docs, the current or home folder,
-    or a folder that holds any of them.
-    """
-    target = site_dir.resolve()
-    for keep in (project.resolve(), (project / "docs").resolve(), Path.cwd().resolve(),
-                 Path.home().resolve()):
-        if target == keep or target in keep.parents:
-            raise UnsafeTarget(f"{site_dir}: refusing to build the site there, since replacing "
-                               f"it would delete {keep}. Give a new folder, e.g. --site-dir site.")
-    if target.exists() and not target.is_dir():
-        raise UnsafeTarget(f"{site_dir}: is a file, not a folder. Give a folder for the site.")
-    if target.is_dir() and any(target.iterdir()) and not (target / "index.html").is_file():
-        raise UnsafeTarget(f"{site_dir}: exists and is not a site (it has no index.html), so "
-                           "unreport will not replace it. Give a new or empty folder.")
+    def config_file(self) -> Path:
+        """The configuration to build with."""
+        return self.config or site_resources().config
 
 
 @dataclass(frozen=True)
@@ -73,6 +65,10 @@ class Timings:
     """MkDocs building the site."""
 
 
+ConfigAdjustment = Callable[[dict[str, Any]], dict[str, Any]]
+"""Given the configuration file's raw values, more overrides (the offline bundle's)."""
+
+
 def site_files(report: Report) -> dict[str, str]:
     """Everything generated for the docs folder: pages and the JSON export."""
     layer = build_layer(report)
@@ -81,85 +77,84 @@ def site_files(report: Report) -> dict[str, str]:
     return files
 
 
-def write_files(files: dict[str, str], out: Path) -> None:
-    """Write generated files into ``out``, removing what an earlier run wrote there."""
-    manifest = out / MANIFEST
-    if manifest.exists():
-        for name in manifest.read_text("utf-8").splitlines():
-            stale = out / name
-            if name and stale.is_file() and name not in files:
-                stale.unlink()
+def stamp(report: Report) -> Stamp:
+    """What the marker of a folder made from ``report`` records."""
+    return Stamp(str(report.symbol), report.date, report.digest)
+
+
+def write_files(files: dict[str, str], out: Path, report: Report) -> None:
+    """Write generated files into ``out``, removing what an earlier run wrote there.
+
+    ``out`` must be new, empty, or written by an earlier run (checked again here,
+    with the names about to be written); files of anyone else are never touched.
+    """
+    check_out_dir(out, str(out), files)
+    earlier = written_by_unreport(out) or set()
+    for name in sorted(earlier - set(files)):
+        stale = out / name
+        if stale.is_file():
+            stale.unlink()
     for name, text in files.items():
         target = out / name
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, "utf-8")
-    manifest.parent.mkdir(parents=True, exist_ok=True)
-    manifest.write_text("\n".join(sorted(files)) + "\n", "utf-8")
+    (out / MARKER).write_text(stamp(report).marker(files), "utf-8")
 
 
-def _copy_handwritten(docs: Path, target: Path) -> None:
-    generated: set[str] = set()
-    manifest = docs / MANIFEST
-    if manifest.exists():
-        generated = set(manifest.read_text("utf-8").split())
-    if not docs.is_dir():
-        target.mkdir(parents=True)
-        return
-    for path in sorted(docs.rglob("*")):
-        relative = path.relative_to(docs).as_posix()
-        if path.is_dir() or relative in generated or relative == MANIFEST:
-            continue
-        destination = target / relative
-        destination.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(path, destination)
+def _handwritten(docs: Path | None) -> dict[str, bytes]:
+    """Hand-written pages and files of the configuration's docs folder."""
+    if docs is None or not docs.is_dir():
+        return {}
+    return {path.relative_to(docs).as_posix(): path.read_bytes()
+            for path in sorted(docs.rglob("*"))
+            if path.is_file() and not path.name.startswith(".")}
 
 
-def mkdocs_config(project: Path, docs: Path, site: Path, report: Report,
-                  extra_nav: list[object]) -> dict[str, Any]:
-    """The project's mkdocs.yml with paths made absolute and the report's name and nav."""
-    try:
-        with (project / "mkdocs.yml").open(encoding="utf-8") as handle:
-            config: dict[str, Any] = yaml.safe_load(handle)
-    except (OSError, ValueError, yaml.YAMLError) as error:
-        raise BuildError(f"{project / 'mkdocs.yml'}: cannot be read as YAML ({error}). "
-                         "Fix the file or restore it from version control.") from None
-    if not isinstance(config, dict):
-        raise BuildError(f"{project / 'mkdocs.yml'}: is not a MkDocs configuration (a YAML "
-                         "mapping). Fix the file or restore it from version control.")
-    config["docs_dir"] = str(docs)
-    config["site_dir"] = str(site)
-    theme = dict(config.get("theme") or {})
-    if theme.get("custom_dir"):
-        theme["custom_dir"] = str((project / theme["custom_dir"]).resolve())
-    config["theme"] = theme
-    # Templates print these as HTML: the report's titles must arrive escaped.
-    config["site_name"] = html_text(f"{report.symbol}: {report.title}")
-    config["nav"] = html_nav(nav(report)) + extra_nav
-    return config
-
-
-def _handwritten_nav(docs: Path) -> list[object]:
-    """Hand-written pages in docs/ go after the generated ones, in name order."""
+def _handwritten_nav(pages: dict[str, bytes]) -> list[object]:
+    """Hand-written pages at the top of docs/ go after the generated ones, in name order."""
     entries: list[object] = []
-    for page in sorted(docs.glob("*.md")):
-        title = page.stem.replace("-", " ").capitalize()
-        for line in page.read_text("utf-8").splitlines():
+    for name in sorted(n for n in pages if n.endswith(".md") and "/" not in n):
+        title = name.removesuffix(".md").replace("-", " ").capitalize()
+        for line in pages[name].decode("utf-8", "replace").splitlines():
             if line.startswith("# "):
                 title = line[2:].split("{")[0].strip()
                 break
-        entries.append({title: page.name})
+        entries.append({title: name})
     return entries
 
 
-def build_site(report: Report, project: Path, site_dir: Path,
-               extra_files: dict[str, str] | None = None,
-               adjust_config: Callable[[dict[str, Any]], None] | None = None) -> Timings:
+def read_config(config_file: Path) -> dict[str, Any]:
+    """The configuration file's raw values, read as MkDocs reads them (``!ENV``, INHERIT)."""
+    from mkdocs.exceptions import ConfigurationError
+    from mkdocs.utils.yaml import yaml_load
+
+    try:
+        with config_file.open("rb") as handle:
+            raw = yaml_load(handle)
+    except (OSError, ValueError, ConfigurationError) as error:
+        raise BuildError(f"{config_file}: cannot be read as a MkDocs configuration "
+                         f"({error}).") from None
+    except Exception as error:  # noqa: BLE001 — yaml's errors have no common base here
+        raise BuildError(f"{config_file}: is not valid YAML ({error}).") from None
+    if not isinstance(raw, dict):
+        raise BuildError(f"{config_file}: is not a MkDocs configuration (a YAML mapping).")
+    return raw
+
+
+def build_site(report: Report, site_dir: Path, settings: BuildSettings | None = None, *,
+               shown: str | None = None, extra_files: dict[str, str] | None = None,
+               adjust_config: ConfigAdjustment | None = None) -> Timings:
     """Generate the pages and build the site into ``site_dir``; all or nothing.
 
-    ``adjust_config`` may change the derived MkDocs configuration in place (the
-    offline bundle adds plugins with it).
+    ``shown`` is the folder as the user typed it, for messages. ``adjust_config``
+    returns more MkDocs overrides from the configuration's raw values (the offline
+    bundle adds plugins with it).
     """
-    check_target(site_dir, project)
+    settings = settings or BuildSettings()
+    protected = [site_resources().root]
+    check_site_dir(site_dir, shown or str(site_dir), protected)
+    config_file = settings.config_file()
+    raw = read_config(config_file)
     started = time.perf_counter()
     files = site_files(report)
     files.update(extra_files or {})
@@ -168,39 +163,91 @@ def build_site(report: Report, project: Path, site_dir: Path,
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix=".unreport-", dir=site_dir.parent))
     try:
-        docs = work / "docs"
-        _copy_handwritten(project / "docs", docs)
-        extra_nav = _handwritten_nav(docs)
-        write_files(files, docs)
-        (docs / MANIFEST).unlink()
-        config = mkdocs_config(project, docs, work / "site", report, extra_nav)
+        docs, site = work / "docs", work / "site"
+        handwritten = _handwritten(config_file.parent / str(raw.get("docs_dir") or "docs"))
+        for name, data in handwritten.items():
+            (docs / name).parent.mkdir(parents=True, exist_ok=True)
+            (docs / name).write_bytes(data)
+        for name, text in files.items():
+            (docs / name).parent.mkdir(parents=True, exist_ok=True)
+            (docs / name).write_text(text, "utf-8")
+        overrides: dict[str, Any] = {
+            "docs_dir": str(docs), "site_dir": str(site), "strict": True,
+            # Templates print these as HTML: the report's titles must arrive escaped.
+            "site_name": html_text(f"{report.symbol}: {report.title}"),
+            "nav": html_nav(nav(report)) + _handwritten_nav(handwritten),
+            "site_url": settings.site_url,
+        }
         if adjust_config:
-            adjust_config(config)
-        config_path = work / "mkdocs.yml"
-        config_path.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False),
-                               "utf-8")
-        run_mkdocs(config_path, report)
-        rewrite_search_index(work / "site")
+            overrides.update(adjust_config(raw))
+        run_mkdocs(config_file, overrides, report)
+        rewrite_search_index(site)
         built = time.perf_counter()
-        _swap_into_place(work / "site", site_dir, work)
+        written = [p.relative_to(site).as_posix() for p in site.rglob("*") if not p.is_dir()]
+        (site / MARKER).write_text(stamp(report).marker(written), "utf-8")
+        _swap_into_place(site, site_dir, work)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return Timings(rendered - started, built - rendered)
 
 
-def run_mkdocs(config_path: Path, report: Report) -> None:
-    """Run ``mkdocs build --strict``; dates in the output come from the report."""
-    env = dict(os.environ)
-    env["NO_MKDOCS_2_WARNING"] = "true"  # Material's banner about MkDocs 2.0 is not our output
+class _Captured(logging.Handler):
+    """Collects what MkDocs and its plugins log at warning level and above."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.records: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(f"{record.levelname}: {record.getMessage()}")
+
+
+@contextmanager
+def _mkdocs_logs() -> Iterator[_Captured]:
+    """MkDocs' messages go to the error message, not straight to the user's terminal."""
+    logger = logging.getLogger("mkdocs")
+    handler = _Captured()
+    saved = logger.propagate, logger.level
+    logger.addHandler(handler)
+    logger.propagate = False
+    logger.setLevel(logging.INFO)
+    try:
+        yield handler
+    finally:
+        logger.removeHandler(handler)
+        logger.propagate, _ = saved
+        logger.setLevel(saved[1])
+
+
+@contextmanager
+def _build_date(report: Report) -> Iterator[None]:
+    """Reproducible output: MkDocs dates the sitemap with SOURCE_DATE_EPOCH when set."""
+    saved = os.environ.get("SOURCE_DATE_EPOCH")
     if report.date:
-        # Reproducible output: MkDocs dates the sitemap with SOURCE_DATE_EPOCH when set.
-        env["SOURCE_DATE_EPOCH"] = str(calendar.timegm(report.date.timetuple()))
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(config_path)],
-        capture_output=True, text=True, env=env, check=False)
-    if result.returncode != 0:
-        output = (result.stdout + result.stderr).strip()
-        raise BuildError(f"MkDocs could not build the site:\n{output}")
+        os.environ["SOURCE_DATE_EPOCH"] = str(calendar.timegm(report.date.timetuple()))
+    try:
+        yield
+    finally:
+        if saved is None:
+            os.environ.pop("SOURCE_DATE_EPOCH", None)
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = saved
+
+
+def run_mkdocs(config_file: Path, overrides: dict[str, Any], report: Report) -> None:
+    """Build with MkDocs in strict mode: ``config_file`` with ``overrides`` on top."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    with _mkdocs_logs() as logs, _build_date(report):
+        try:
+            config = load_config(config_file=str(config_file), **overrides)
+            build(config)
+        except (MkDocsException, SystemExit) as error:
+            output = "\n".join(logs.records) or str(error)
+            raise BuildError(f"MkDocs could not build the site with {config_file}:\n"
+                             f"{output}") from None
 
 
 def _swap_into_place(new_site: Path, site_dir: Path, work: Path) -> None:

@@ -1,7 +1,7 @@
 """The offline bundle: the whole site in one zip that works from disk, with no network.
 
 ``unreport bundle --output A-77-464.zip`` builds the site with
-:func:`generator.build.build_site` into a temporary folder, configured for
+:func:`unreport.build.build_site` into a temporary folder, configured for
 reading from ``file://``, and zips it under one top folder (``A-77-464/``).
 Unzipped anywhere, ``A-77-464/index.html`` opens in a browser with every page,
 link, anchor and the search working, and nothing is fetched from elsewhere.
@@ -12,7 +12,7 @@ What the offline configuration changes:
   time as a script (``search/search_index.js``), which Material's search loads
   with a ``<script>`` tag when the page is a ``file://`` page (browsers do not
   let a file page fetch another file). The paragraph-level rewrite of the index
-  (:mod:`generator.search_index`) updates that script as well.
+  (:mod:`unreport.search_index`) updates that script as well.
 * Browsers do not start Web Workers from ``file://`` either, and Material's
   search runs in a worker. The ``offline`` plugin would load a stand-in
   ("iframe-worker") from a CDN; instead unreport's own stand-in,
@@ -36,8 +36,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from generator.build import BuildError, build_site
-from generator.model import Report
+from .build import BuildError, BuildSettings, build_site
+from .model import Report
+from .ownership import ZIP_COMMENT
 
 WORKER_SHIM = "assets/unreport-iframe-worker.js"
 """unreport's file:// stand-in for Web Workers, from ``site_overrides/assets``."""
@@ -74,20 +75,18 @@ def plugin_names(plugins: list[Any]) -> list[str]:
     return [p if isinstance(p, str) else next(iter(p)) for p in plugins]
 
 
-def offline_config(config: dict[str, Any]) -> None:
-    """Change a derived MkDocs configuration, in place, for reading from ``file://``."""
-    plugins = list(config.get("plugins") or ["search"])
+def offline_overrides(raw: dict[str, Any]) -> dict[str, Any]:
+    """MkDocs overrides, from the configuration's raw values, for reading from ``file://``."""
+    plugins = list(raw.get("plugins") or ["search"])
     names = plugin_names(plugins)
     if "search" not in names:
         plugins.append("search")
     if "offline" not in names:
         plugins.append("offline")
-    config["plugins"] = plugins
-    config["use_directory_urls"] = False
-    extra = dict(config.get("extra") or {})
+    extra = dict(raw.get("extra") or {})
     polyfills = [str(p) for p in extra.get("polyfills") or [] if "iframe-worker" not in str(p)]
     extra["polyfills"] = [*polyfills, WORKER_SHIM]
-    config["extra"] = extra
+    return {"plugins": plugins, "use_directory_urls": False, "extra": extra}
 
 
 def _remote_links(text: str) -> list[str]:
@@ -140,6 +139,7 @@ def write_zip(site: Path, output: Path, folder: str,
     os.close(handle)
     try:
         with zipfile.ZipFile(temporary, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
+            archive.comment = ZIP_COMMENT
             for path in files:
                 info = zipfile.ZipInfo(f"{folder}/{path.relative_to(site).as_posix()}", date)
                 info.compress_type = zipfile.ZIP_DEFLATED
@@ -153,12 +153,12 @@ def write_zip(site: Path, output: Path, folder: str,
     return len(files)
 
 
-def build_bundle(report: Report, project: Path, output: Path) -> Bundle:
+def build_bundle(report: Report, output: Path, settings: BuildSettings | None = None) -> Bundle:
     """Build the site for ``file://`` and zip it into ``output``."""
     folder = report.symbol.slug
     with tempfile.TemporaryDirectory(prefix="unreport-bundle-") as work:
         site = Path(work) / folder
-        build_site(report, project, site, adjust_config=offline_config)
+        build_site(report, site, settings, adjust_config=offline_overrides)
         remote = remote_loads(site)
         if remote:
             raise BuildError("The offline bundle would load files from the network:\n"

@@ -12,8 +12,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from generator.source import Source
-from generator.symbols import SYMBOL_RE
+from .source import Source
+from .symbols import SYMBOL_RE
 
 
 @dataclass(frozen=True)

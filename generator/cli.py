@@ -1,24 +1,32 @@
 """The ``unreport`` command line.
 
-Exit codes: 0 the site (or pages) were written; 1 the source has problems
-(an error, or warnings under ``--strict``); 2 the command was used wrongly
-(including a --site-dir whose replacement would delete other files); 3 the
-build failed for a reason that is not in the source (MkDocs, the disk, a bug).
+Exit codes: 0 the site (or pages, or bundle) were written; 1 the source has
+problems (an error, or warnings under ``--strict``); 2 the command was used
+wrongly (a missing source file, a folder or file that unreport did not write
+given as where to write, a bad option value); 3 the build failed for a reason
+that is not in the source (MkDocs or its configuration, the disk, a bug).
+
+Usage problems are found before the source is read, so they come first and
+alone; warnings about the source are summarised (``--verbose`` lists each).
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from urllib.parse import urlsplit
 
-from generator.build import BuildError, UnsafeTarget, build_site, site_files, write_files
-from generator.bundle import build_bundle
-from generator.diagnostics import Diagnostic, SourceError
-from generator.model import Report
-from generator.parse import Parsed, parse
-from generator.source import bundled_path, read_source
-from generator.verify import verify
+from .build import BuildError, BuildSettings, build_site, read_config, site_files, write_files
+from .bundle import build_bundle
+from .diagnostics import Diagnostic, SourceError, SourceUnavailable, summarise
+from .model import Report
+from .ownership import UnsafeTarget, check_out_dir, check_site_dir, check_zip_output, version
+from .parse import Parsed, parse
+from .resources import MissingResources, site_resources
+from .source import BUNDLED_NAME, bundled_path, read_source
+from .verify import verify
 
 EXIT_OK, EXIT_SOURCE, EXIT_USAGE, EXIT_BUILD = 0, 1, 2, 3
 
@@ -28,55 +36,66 @@ into a searchable static website: one page per draft resolution, every paragraph
 anchored (#para-N, #pp-N, #op-N, #op-N-a), footnotes linked, and a JSON export.
 Without SOURCE, the bundled report A/77/464 is used.
 """
+EPILOG = ("exit codes: 0 done; 1 problems in the source; 2 wrong usage (including a "
+          "folder or file unreport did not write, given as where to write); 3 the build "
+          "failed for a reason not in the source (MkDocs, disk).")
+
+
+class UsageError(Exception):
+    """The command was given something it cannot use; the message says what to give."""
 
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="unreport", description=DESCRIPTION,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-        epilog="Exit codes: 0 done; 1 problems in the source; 2 wrong usage; "
-               "3 the build failed for a reason not in the source (MkDocs, disk).")
-    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+        prog="unreport", description=DESCRIPTION, epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--version", action="version", version=f"unreport {version()}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     def common(sub: argparse.ArgumentParser) -> None:
         sub.add_argument("source", nargs="?", metavar="SOURCE",
                          help="the report as Markdown (default: the bundled A/77/464)")
         sub.add_argument("--strict", action="store_true",
                          help="treat every warning about the source as an error")
+        sub.add_argument("-v", "--verbose", action="store_true",
+                         help="list every warning about the source, not a summary")
+
+    def site_options(sub: argparse.ArgumentParser) -> None:
+        sub.add_argument("--site-url", metavar="URL",
+                         help="the site's public address, e.g. https://example.org/reports/"
+                              "A-77-464/ (canonical links, sitemap, 404 page, copied links)")
+        sub.add_argument("--config", metavar="FILE",
+                         help="a MkDocs configuration to use instead of unreport's own "
+                              "(to restyle the site)")
 
     build = commands.add_parser(
         "build", help="generate the pages, then build the site with MkDocs",
         description="Generate the pages and build the site with MkDocs + Material. The site "
                     "is built in a temporary folder and replaces DIR only if the build "
-                    "succeeds.")
+                    "succeeds; DIR must be new, empty, or a site unreport built.",
+        epilog=EPILOG)
     common(build)
     build.add_argument("--site-dir", default="site", metavar="DIR",
                        help="where to write the site (default: site)")
+    site_options(build)
     generate = commands.add_parser(
         "generate", help="write the Markdown pages and JSON only",
         description="Write the generated Markdown pages and the JSON export into DIR, "
-                    "for reading or for building with another MkDocs-compatible tool.")
+                    "for reading or for building with another MkDocs-compatible tool. DIR "
+                    "must be new, empty, or one unreport wrote.", epilog=EPILOG)
     common(generate)
-    generate.add_argument("--out", default="docs", metavar="DIR",
-                          help="where to write the pages (default: docs)")
+    generate.add_argument("--out", default="pages", metavar="DIR",
+                          help="where to write the pages (default: pages)")
     bundle = commands.add_parser(
         "bundle", help="build the site for reading offline and zip it",
         description="Build the site for reading from disk (file://) with no network, "
                     "search included, and write it as one zip. Unzip it anywhere and open "
-                    "index.html in its folder.")
+                    "index.html in its folder.", epilog=EPILOG)
     common(bundle)
     bundle.add_argument("--output", "-o", default=None, metavar="PATH.zip",
                         help="where to write the zip (default: SYMBOL.zip, e.g. A-77-464.zip)")
+    site_options(bundle)
     return parser
-
-
-def project_root() -> Path:
-    """The folder with mkdocs.yml: the current one, or the one this package lives in."""
-    for candidate in (Path.cwd(), Path(__file__).resolve().parent.parent):
-        if (candidate / "mkdocs.yml").is_file():
-            return candidate
-    raise BuildError("mkdocs.yml not found. Run unreport from the project folder, where "
-                     "mkdocs.yml is.")
 
 
 def summary(report: Report, warnings: tuple[Diagnostic, ...]) -> str:
@@ -90,61 +109,122 @@ def summary(report: Report, warnings: tuple[Diagnostic, ...]) -> str:
             f"{len(warnings)} warning{'s' if len(warnings) != 1 else ''}.")
 
 
-def _load(source: str | None, strict: bool) -> Parsed:
-    parsed = parse(read_source(source or bundled_path()))
-    for warning in parsed.warnings:
-        print(f"warning: {warning}", file=sys.stderr)
-    if strict and parsed.warnings:
-        raise SourceError(parsed.report.source, f"{len(parsed.warnings)} warnings and --strict "
-                          "is set; fix the source or leave out --strict.")
+def site_url(value: str | None) -> str | None:
+    """``--site-url`` checked: an http(s) address, ending in ``/``."""
+    if value is None:
+        return None
+    parts = urlsplit(value)
+    if parts.scheme not in ("http", "https") or not parts.netloc or parts.query or \
+            parts.fragment:
+        raise UsageError(f"--site-url {value}: give the site's public address, such as "
+                         "https://example.org/reports/A-77-464/.")
+    return value if value.endswith("/") else value + "/"
+
+
+def _settings(args: argparse.Namespace) -> BuildSettings:
+    config = None
+    if args.config:
+        config = Path(args.config)
+        if not config.is_file():
+            raise UsageError(f"--config {args.config}: no such file. Give a MkDocs "
+                             "configuration such as a copy of unreport's mkdocs.yml.")
+    settings = BuildSettings(config=config, site_url=site_url(args.site_url))
+    read_config(settings.config_file())  # a broken configuration stops before the parse
+    return settings
+
+
+def _check_usage(args: argparse.Namespace) -> BuildSettings | None:
+    """Everything about the command itself, checked before the source is read."""
+    if args.command == "generate":
+        check_out_dir(Path(args.out), args.out, protected=[site_resources().root])
+        return None
+    if args.command == "build":
+        check_site_dir(Path(args.site_dir), args.site_dir, [site_resources().root])
+    elif args.output:
+        check_zip_output(Path(args.output), args.output)
+    return _settings(args)
+
+
+def _load(args: argparse.Namespace) -> Parsed:
+    """Read and parse the source, report its warnings, and check that nothing was lost."""
+    if args.source:
+        parsed = parse(read_source(args.source))
+        name = args.source
+    else:
+        parsed = parse(read_source(bundled_path(), label=BUNDLED_NAME))
+        name = f"{BUNDLED_NAME} (the bundled report)"
+    warnings = parsed.warnings
+    if warnings and args.verbose:
+        for warning in warnings:
+            print(f"warning: {warning}", file=sys.stderr)
+    elif warnings:
+        print(f"{name}: {len(warnings)} warning{'s' if len(warnings) != 1 else ''} about the "
+              "source (--verbose lists each):", file=sys.stderr)
+        for line in summarise(warnings):
+            print(line, file=sys.stderr)
+    if args.strict and warnings:
+        raise SourceError(parsed.report.source, f"{len(warnings)} warnings and --strict is "
+                          "set; fix the source or leave out --strict.")
     verify(parsed)  # complete, and nothing lost: before anything is written
     return parsed
 
 
+def _run(args: argparse.Namespace) -> str:
+    """Do what the command asks; return what to tell the user."""
+    settings = _check_usage(args)
+    parsed = _load(args)
+    report = parsed.report
+    told = summary(report, parsed.warnings)
+    if args.command == "generate":
+        write_files(site_files(report), Path(args.out), report)
+        return f"{told}\nPages written to {args.out}/."
+    assert settings is not None
+    if args.command == "bundle":
+        output = args.output or f"{report.symbol.slug}.zip"
+        check_zip_output(Path(output), output)
+        made = build_bundle(report, Path(output), settings)
+        return (f"{told}\nOffline bundle written to {output} ({made.files} files, "
+                f"{made.size / 1_000_000:.1f} MB): unzip it and open "
+                f"{made.folder}/index.html in a browser.")
+    build_site(report, Path(args.site_dir), settings, shown=args.site_dir)
+    return (f"{told}\nSite written to {args.site_dir}/ — open {args.site_dir}/index.html "
+            "in a browser.")
+
+
+def _failure(error: BaseException) -> tuple[int, str]:
+    """The exit code and message for an error that stops the command."""
+    handlers: list[tuple[type[BaseException], int, Callable[[BaseException], str]]] = [
+        (UsageError, EXIT_USAGE, str), (UnsafeTarget, EXIT_USAGE, str),
+        (SourceUnavailable, EXIT_USAGE, str), (SourceError, EXIT_SOURCE, str),
+        (BuildError, EXIT_BUILD, str), (MissingResources, EXIT_BUILD, str),
+        (OSError, EXIT_BUILD, lambda e: f"{getattr(e, 'filename', None) or ''}: "
+                                        f"{getattr(e, 'strerror', None) or e}. Check the "
+                                        "path and its permissions."),
+    ]
+    for kind, code, describe in handlers:
+        if isinstance(error, kind):
+            return code, describe(error)
+    return EXIT_BUILD, (f"unreport failed unexpectedly ({type(error).__name__}: {error}). "
+                        "This is a bug in unreport, not a problem you can fix in the file; "
+                        "please report it with the command and the input file.")
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; return the exit code."""
-    args = _parser().parse_args(argv)
-    try:
-        parsed = _load(args.source, args.strict)
-        if args.command == "generate":
-            out = Path(args.out)
-            write_files(site_files(parsed.report), out)
-            print(summary(parsed.report, parsed.warnings))
-            print(f"Pages written to {out}/.")
-            return EXIT_OK
-        if args.command == "bundle":
-            output = Path(args.output or f"{parsed.report.symbol.slug}.zip")
-            made = build_bundle(parsed.report, project_root(), output)
-            print(summary(parsed.report, parsed.warnings))
-            print(f"Offline bundle written to {made.path} ({made.files} files, "
-                  f"{made.size / 1_000_000:.1f} MB): unzip it and open "
-                  f"{made.folder}/index.html in a browser.")
-            return EXIT_OK
-        build_site(parsed.report, project_root(), Path(args.site_dir))
-        print(summary(parsed.report, parsed.warnings))
-        print(f"Site written to {args.site_dir}/ — open {args.site_dir}/index.html "
-              "in a browser.")
-        return EXIT_OK
-    except SourceError as error:
-        print(f"error: {error}", file=sys.stderr)
-        return EXIT_SOURCE
-    except BuildError as error:
-        print(f"error: {error}", file=sys.stderr)
-        return EXIT_BUILD
-    except OSError as error:  # the site or pages could not be written
-        print(f"error: {error.filename or ''}: {error.strerror or error}. Check the path "
-              "and its permissions.", file=sys.stderr)
-        return EXIT_BUILD
-    except UnsafeTarget as error:
-        print(f"error: {error}", file=sys.stderr)
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help(sys.stderr)
         return EXIT_USAGE
+    try:
+        print(_run(args))
+        return EXIT_OK
     except KeyboardInterrupt:
         return 130
     except Exception as error:  # noqa: BLE001 — a bug must still not show a traceback
-        print(f"error: unreport failed unexpectedly ({type(error).__name__}: {error}). This is "
-              "a bug in unreport, not a problem you can fix in the file; please report it with "
-              "the command and the input file.", file=sys.stderr)
-        return EXIT_BUILD
+        code, message = _failure(error)
+        print(f"error: {message}", file=sys.stderr)
+        return code
 
 
 if __name__ == "__main__":

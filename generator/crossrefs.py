@@ -14,8 +14,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
-from generator.model import Note, Report, SubParagraph
-from generator.references import Reference, find_references
+from .model import Note, Report, SubParagraph
+from .references import Reference, find_references
 
 KIND_TITLES = {
     "ga-resolution": "General Assembly resolutions",

@@ -6,13 +6,28 @@ what was expected, and gives the fix when there is one.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
+
+KINDS = {
+    "lost-mark": "notes whose mark the converter lost (kept with the notes)",
+    "repaired-mark": "bare numbers read as a note's mark with digits the converter lost",
+    "orphan-mark": "footnote marks without a note",
+    "numbering": "numbering gaps or repeats",
+    "unplaced": "text that could not be placed where it belongs",
+    "structure": "parts of a draft resolution missing or out of place",
+    "masthead": "facts missing from the masthead",
+    "proposal": "facts about a draft that section II does not give in the usual words",
+}
+"""Each kind of warning, as a summary line names it."""
 
 
 @dataclass(frozen=True)
 class Diagnostic:
     """A problem found in the source, reported as a warning."""
 
+    kind: str
+    """One of ``KINDS``: what sort of problem, for the summary."""
     path: str
     """The source file as the user named it."""
     line: int | None
@@ -39,6 +54,11 @@ class SourceError(Exception):
         return f"{where}: {self.message}"
 
 
+class SourceUnavailable(SourceError):
+    """The source file cannot be opened at all (missing, a folder, not readable): a usage
+    problem, not a problem in the report."""
+
+
 class Collector:
     """Gathers warnings for one source file, in the order they are found."""
 
@@ -46,11 +66,25 @@ class Collector:
         self.path = path
         self._items: list[Diagnostic] = []
 
-    def warn(self, line: int | None, message: str) -> None:
-        """Record a warning at ``line``."""
-        self._items.append(Diagnostic(self.path, line, message))
+    def warn(self, kind: str, line: int | None, message: str) -> None:
+        """Record a warning of ``kind`` (a key of ``KINDS``) at ``line``."""
+        self._items.append(Diagnostic(kind, self.path, line, message))
 
     @property
     def items(self) -> tuple[Diagnostic, ...]:
         """Warnings so far, sorted by line (stable for equal lines)."""
         return tuple(sorted(self._items, key=lambda d: d.line or 0))
+
+
+def summarise(warnings: Iterable[Diagnostic], *, places: int = 3) -> list[str]:
+    """A line per kind of warning: its count, what it is, and the first few lines."""
+    by_kind: dict[str, list[Diagnostic]] = {}
+    for warning in warnings:
+        by_kind.setdefault(warning.kind, []).append(warning)
+    out = []
+    for kind, items in sorted(by_kind.items(), key=lambda item: -len(item[1])):
+        lines = [str(w.line) for w in items if w.line][:places]
+        more = ", …" if sum(1 for w in items if w.line) > places else ""
+        where = f" (line{'s' if len(lines) > 1 else ''} {', '.join(lines)}{more})" if lines else ""
+        out.append(f"{len(items):>4} {KINDS.get(kind, kind)}{where}")
+    return out

@@ -10,8 +10,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from generator.crossrefs import ReferenceLayer, build_layer, natural_key
-from generator.model import DraftResolution, NoteRef, Proposal, Report, SubParagraph
+from .crossrefs import ReferenceLayer, build_layer, natural_key
+from .model import DraftResolution, NoteRef, Proposal, Report, SubParagraph
 
 
 def _numbers(refs: tuple[NoteRef, ...]) -> list[int]:

@@ -12,12 +12,12 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from generator.crossrefs import KIND_TITLES, ReferenceLayer, entry_anchor
-from generator.dates import parse_date
-from generator.markdown_text import escape, link_target
-from generator.masthead import ordinal
-from generator.model import Proposal, Report, ReportParagraph
-from generator.proposals import sentences
+from .crossrefs import KIND_TITLES, ReferenceLayer, entry_anchor
+from .dates import parse_date
+from .markdown_text import escape, link_target
+from .masthead import ordinal
+from .model import Proposal, Report, ReportParagraph
+from .proposals import sentences
 
 ROLES = {
     "original": "original sponsor",

@@ -22,8 +22,8 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from generator.dates import MONTH_PATTERN
-from generator.model import NoteRef
+from .dates import MONTH_PATTERN
+from .model import NoteRef
 
 _EXPLICIT = re.compile(
     r"""\s*(?:

@@ -12,10 +12,10 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from generator.blocks import Block
-from generator.dates import parse_date
-from generator.model import Rapporteur
-from generator.symbols import SYMBOL_RE, DocumentSymbol
+from .blocks import Block
+from .dates import parse_date
+from .model import Rapporteur
+from .symbols import SYMBOL_RE, DocumentSymbol
 
 _UNITS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
           "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",

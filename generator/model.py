@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from generator.symbols import DocumentSymbol
+from .symbols import DocumentSymbol
 
 
 @dataclass(frozen=True)
@@ -332,6 +332,8 @@ class Report:
     """Draft resolutions recommended (section III)."""
     source: str = field(default="", compare=False)
     """Path of the source file as given by the user."""
+    digest: str = field(default="", compare=False)
+    """SHA-256 of the source file's bytes (hex), recorded in what a build writes."""
 
     def resolution(self, number: str) -> DraftResolution:
         """The draft resolution with this roman number."""

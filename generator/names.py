@@ -16,7 +16,7 @@ from importlib import resources
 @lru_cache(maxsize=1)
 def known_states() -> frozenset[str]:
     """Names of Member States and observer States, as the UN writes them."""
-    text = (resources.files("generator") / "data" / "member-states.txt").read_text("utf-8")
+    text = (resources.files("unreport") / "data" / "member-states.txt").read_text("utf-8")
     return frozenset(line.strip() for line in text.splitlines()
                      if line.strip() and not line.startswith("#"))
 

@@ -6,14 +6,14 @@ collected, never printed here. See ``build.py`` for rendering and writing.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from generator.blocks import blocks
-from generator.clean import Cleaned, clean
-from generator.diagnostics import Collector, Diagnostic
-from generator.model import Report
-from generator.source import Source
-from generator.structure import structure
+from .blocks import blocks
+from .clean import Cleaned, clean
+from .diagnostics import Collector, Diagnostic
+from .model import Report
+from .source import Source
+from .structure import structure
 
 
 @dataclass(frozen=True)
@@ -32,5 +32,5 @@ def parse(source: Source) -> Parsed:
     """Parse a decoded source; raise ``SourceError`` if it is not a committee report."""
     messages = Collector(source.path)
     cleaned = clean(source)
-    report = structure(cleaned, blocks(cleaned), messages)
+    report = replace(structure(cleaned, blocks(cleaned), messages), digest=source.digest)
     return Parsed(report, cleaned, messages.items)

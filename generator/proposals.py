@@ -12,9 +12,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from generator.dates import MONTH_PATTERN, parse_date
-from generator.diagnostics import Collector
-from generator.model import (
+from .dates import MONTH_PATTERN, parse_date
+from .diagnostics import Collector
+from .model import (
     Meeting,
     Proposal,
     ReportParagraph,
@@ -24,8 +24,8 @@ from generator.model import (
     Statement,
     Vote,
 )
-from generator.names import known_states, split_names, strip_article
-from generator.symbols import SYMBOL_RE, DocumentSymbol
+from .names import known_states, split_names, strip_article
+from .symbols import SYMBOL_RE, DocumentSymbol
 
 _MEETING = re.compile(rf"\b(\d{{1,3}})(?:st|nd|rd|th) (plenary )?meeting"
                       rf"(?:,? on (\d{{1,2}} {MONTH_PATTERN}(?: \d{{4}})?))?")
@@ -58,7 +58,8 @@ def _names(text: str, line: int, messages: Collector) -> tuple[str, ...]:
     names = tuple(split_names(text))
     for name in names:
         if strip_article(name) not in known_states():
-            messages.warn(line, f"sponsor {name!r} is not a United Nations Member State name "
+            messages.warn("proposal", line,
+                          f"sponsor {name!r} is not a United Nations Member State name "
                           "as the UN writes it; check the list for a converter error.")
     return names
 
@@ -122,11 +123,13 @@ def _proposal(letter: str, heading: str, paragraphs: list[ReportParagraph],
     symbol_match = SYMBOL_RE.search(heading) or SYMBOL_RE.search(text)
     symbol = DocumentSymbol.parse(symbol_match.group(0)) if symbol_match else DocumentSymbol("")
     if not symbol_match:
-        messages.warn(line, f"subsection {letter}: no draft symbol (such as A/C.3/77/L.2) in "
+        messages.warn("proposal", line,
+                      f"subsection {letter}: no draft symbol (such as A/C.3/77/L.2) in "
                       "its heading or text.")
     title_match = _TITLE.search(text)
     if not title_match:
-        messages.warn(line, f"subsection {letter}: no title found; expected 'draft resolution "
+        messages.warn("proposal", line,
+                      f"subsection {letter}: no title found; expected 'draft resolution "
                       "entitled \"…\"'.")
     recommended = _RECOMMENDED.search(text)
     submitted_by: tuple[str, ...] = ()
@@ -171,7 +174,8 @@ def _proposal(letter: str, heading: str, paragraphs: list[ReportParagraph],
         became_match = _BECAME.search(adoption.text)
         became = became_match.group(1) if became_match else None
     elif not rejected:
-        messages.warn(line, f"subsection {letter}: no sentence says what the Committee did with "
+        messages.warn("proposal", line,
+                      f"subsection {letter}: no sentence says what the Committee did with "
                       f"draft {symbol}; expected 'the Committee adopted draft resolution …'.")
     year = date.year if date else None
     span = Span(line, paragraphs[-1].span.last if paragraphs else line)
@@ -198,7 +202,7 @@ def read_proposals(paragraphs: tuple[ReportParagraph, ...], sections: tuple[Sect
             members = [p for p in paragraphs
                        if p.section == section.number and p.subsection == subsection.letter]
             if not members:
-                messages.warn(subsection.line, f"subsection {subsection.letter} has no "
+                messages.warn("proposal", subsection.line, f"subsection {subsection.letter} has no "
                               "numbered paragraphs.")
                 continue
             proposals.append(_proposal(subsection.letter, subsection.title, members, date,

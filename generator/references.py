@@ -30,8 +30,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from generator.dates import MONTH_PATTERN
-from generator.symbols import SYMBOL_PATTERN, SYMBOL_RE, DocumentSymbol
+from .dates import MONTH_PATTERN
+from .symbols import SYMBOL_PATTERN, SYMBOL_RE, DocumentSymbol
 
 KINDS = ("ga-resolution", "ga-decision", "ecosoc-resolution", "ecosoc-decision",
          "ccpcj-resolution", "cnd-resolution", "hrc-resolution", "cosp-resolution",

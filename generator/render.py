@@ -15,11 +15,11 @@ import posixpath
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from generator.crossrefs import ReferenceLayer, build_layer, entry_anchor
-from generator.indexes import meetings_page, references_page, slug, sponsors_page
-from generator.markdown_text import attribute, escape, escape_block, link_target
-from generator.masthead import ordinal
-from generator.model import (
+from .crossrefs import ReferenceLayer, build_layer, entry_anchor
+from .indexes import meetings_page, references_page, slug, sponsors_page
+from .markdown_text import attribute, escape, escape_block, link_target
+from .masthead import ordinal
+from .model import (
     DraftResolution,
     Note,
     NoteRef,
@@ -29,7 +29,7 @@ from generator.model import (
     ReportParagraph,
     SubParagraph,
 )
-from generator.typography import opening_words
+from .typography import opening_words
 
 
 def long_date(value: dt.date | None) -> str:

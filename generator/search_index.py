@@ -32,7 +32,7 @@ keep MkDocs' entries. On the other pages a block with the class
 ``unr-search-exclude`` is left out (for example a list that only repeats what
 the paragraphs say). If ``search/search_index.js`` exists (the same index as a
 script, which Material's ``offline`` plugin writes for use from ``file://``), it
-is rewritten to match. Run ``python -m generator.search_index SITE`` to see the
+is rewritten to match. Run ``python -m unreport.search_index SITE`` to see the
 figures for a built site.
 """
 

@@ -14,13 +14,14 @@ are accepted and read exactly like the plain file.
 
 from __future__ import annotations
 
+import hashlib
 import re
 import stat
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-from generator.diagnostics import SourceError
+from .diagnostics import SourceError, SourceUnavailable
 
 MAX_BYTES = 5 * 1024 * 1024
 """Largest source accepted, in bytes (5 MiB). A committee report converted to
@@ -55,36 +56,41 @@ class Source:
     """The file as the user named it (used in every message)."""
     lines: tuple[str, ...]
     """Lines without their line endings."""
+    digest: str = ""
+    """SHA-256 of the file's bytes (hex)."""
 
 
 def bundled_path() -> Path:
     """Path of the report bundled with the package (A/77/464)."""
-    return Path(str(resources.files("generator") / "data" / BUNDLED_NAME))
+    return Path(str(resources.files("unreport") / "data" / BUNDLED_NAME))
 
 
-def read_source(path: str | Path) -> Source:
-    """Read and decode ``path``; raise ``SourceError`` with a fix if it cannot be used."""
-    label = str(path)
+def read_source(path: str | Path, label: str | None = None) -> Source:
+    """Read and decode ``path``; raise ``SourceError`` with a fix if it cannot be used.
+
+    ``label`` names the file in messages (the path as given, by default).
+    """
+    label = label or str(path)
     file = Path(path)
     try:
         mode = file.stat().st_mode
     except FileNotFoundError:
-        raise SourceError(label, "no such file. Give the path of a report converted to "
+        raise SourceUnavailable(label, "no such file. Give the path of a report converted to "
                           "Markdown, or leave SOURCE out to use the bundled A/77/464.") from None
     except OSError as error:
-        raise SourceError(label, f"cannot be read: {error.strerror}. Check the path and "
+        raise SourceUnavailable(label, f"cannot be read: {error.strerror}. Check the path and "
                           "its permissions.") from None
     if stat.S_ISDIR(mode):
-        raise SourceError(label, "is a directory, not a file. Give the path of the "
+        raise SourceUnavailable(label, "is a directory, not a file. Give the path of the "
                           "report's Markdown file inside it.")
     if not stat.S_ISREG(mode):
-        raise SourceError(label, "is not a regular file (a device, a pipe or a socket). "
+        raise SourceUnavailable(label, "is not a regular file (a device, a pipe or a socket). "
                           "Save the report to a file and give that file's path.")
     try:
         with file.open("rb") as handle:
             data = handle.read(MAX_BYTES + 1)
     except OSError as error:
-        raise SourceError(label, f"cannot be read: {error.strerror}. Check the file's "
+        raise SourceUnavailable(label, f"cannot be read: {error.strerror}. Check the file's "
                           "permissions.") from None
     return decode(label, data)
 
@@ -95,6 +101,7 @@ def decode(label: str, data: bytes) -> Source:
     A byte-order mark is dropped and Windows (CRLF) or old Mac (CR) line endings
     become plain line breaks, so such files parse exactly like the original.
     """
+    digest = hashlib.sha256(data).hexdigest()
     _check_size(label, data)
     _check_format(label, data)
     if data.startswith(_UTF8_BOM):
@@ -115,7 +122,7 @@ def decode(label: str, data: bytes) -> Source:
     lines = text.split("\n")
     if lines[-1] == "":
         lines.pop()
-    return Source(label, tuple(lines))
+    return Source(label, tuple(lines), digest)
 
 
 def _check_size(label: str, data: bytes) -> None:

@@ -14,12 +14,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from generator.blocks import Block, Kind
-from generator.clean import Cleaned
-from generator.diagnostics import Collector, SourceError
-from generator.marks import MarkReader, assemble, explicit_numbers
-from generator.masthead import read_masthead
-from generator.model import (
+from .blocks import Block, Kind
+from .clean import Cleaned
+from .diagnostics import Collector, SourceError
+from .marks import MarkReader, assemble, explicit_numbers
+from .masthead import read_masthead
+from .model import (
     DraftResolution,
     Note,
     NoteRef,
@@ -33,8 +33,8 @@ from generator.model import (
     Subsection,
     all_subparagraphs,
 )
-from generator.proposals import read_proposals
-from generator.romans import from_roman, is_roman, to_roman
+from .proposals import read_proposals
+from .romans import from_roman, is_roman, to_roman
 
 # Marks and emphasis that may follow a paragraph's final punctuation: "…,<sup>3</sup>",
 # "…, 13" (a bare mark after the comma), "*…*".
@@ -132,13 +132,15 @@ def place_item(parent: _Para, label: str, block: Block, messages: Collector) -> 
     if letters and roman_form and label != expected_letter and (
             label == expected_roman or len(label) > 1):
         if label != expected_roman:
-            messages.warn(block.span.first, f"sub-paragraph ({label}) where ({expected_roman}) "
+            messages.warn("numbering", block.span.first,
+                          f"sub-paragraph ({label}) where ({expected_roman}) "
                           f"or ({expected_letter}) was expected.")
         item.roman = True
         siblings.append(item)
         return
     if label != expected_letter:
-        messages.warn(block.span.first, f"sub-paragraph ({label}) where ({expected_letter}) was "
+        messages.warn("numbering", block.span.first,
+                      f"sub-paragraph ({label}) where ({expected_letter}) was "
                       "expected: a lettered sub-paragraph is missing or mislabelled.")
     letters.append(item)
 
@@ -166,19 +168,21 @@ def _walk_body(blocks: list[Block], messages: Collector) -> _Body:
             next_sub = chr(ord(subs[-1].letter) + 1) if subs else "A"
             if label == next_section or (is_roman(label) and label != next_sub):
                 if any(number == label for number, *_ in body.sections):
-                    messages.warn(block.span.first, f"section {label} a second time, where "
+                    messages.warn("unplaced", block.span.first,
+                                  f"section {label} a second time, where "
                                   f"section {next_section} was expected: the heading could "
                                   "not be placed (is the line repeated?).")
                     continue
                 if label != next_section:
-                    messages.warn(block.span.first, f"section {label} where section "
+                    messages.warn("numbering", block.span.first, f"section {label} where section "
                                   f"{next_section} was expected.")
                 body.sections.append((label, block.text, block.span.first, []))
                 section, subsection = label, None
                 body.heading_last = True
             elif body.sections:
                 if label != next_sub:
-                    messages.warn(block.span.first, f"subsection {label} where subsection "
+                    messages.warn("numbering", block.span.first,
+                                  f"subsection {label} where subsection "
                                   f"{next_sub} was expected.")
                 subs.append(Subsection(label, block.text, block.span.first))
                 subsection = label
@@ -191,7 +195,8 @@ def _walk_body(blocks: list[Block], messages: Collector) -> _Body:
             number = int(block.label)
             expected = body.paragraphs[-1].number + 1 if body.paragraphs else 1
             if number != expected:
-                messages.warn(block.span.first, f"report paragraph {number} where paragraph "
+                messages.warn("numbering", block.span.first,
+                              f"report paragraph {number} where paragraph "
                               f"{expected} was expected (a numbering gap or repeat).")
             para = _Para(number=number, section=section, subsection=subsection)
             para.add(block)
@@ -199,7 +204,8 @@ def _walk_body(blocks: list[Block], messages: Collector) -> _Body:
             body.heading_last = False
             continue
         if not body.paragraphs or body.heading_last:
-            messages.warn(block.span.first, "text between a heading and the next numbered "
+            messages.warn("unplaced", block.span.first,
+                          "text between a heading and the next numbered "
                           f"paragraph could not be placed: {block.text[:60]!r}.")
             continue
         if block.kind is Kind.ITEM and block.label:
@@ -218,7 +224,8 @@ def _walk_draft(draft: _Draft, blocks: list[Block], messages: Collector) -> None
             draft.assembly = True
         elif not draft.assembly and not draft.operative:
             if block.kind is Kind.NUMBERED:
-                messages.warn(block.span.first, f"draft resolution {draft.number}: operative "
+                messages.warn("structure", block.span.first,
+                              f"draft resolution {draft.number}: operative "
                               "paragraph before \"The General Assembly,\"; expected the "
                               "title, then \"The General Assembly,\".")
                 _add_operative(draft, block, messages)
@@ -235,7 +242,8 @@ def _walk_draft(draft: _Draft, blocks: list[Block], messages: Collector) -> None
             draft.preambular[-1].add(block, as_text=True)
         else:
             if block.kind not in (Kind.TEXT, Kind.ITEM):
-                messages.warn(block.span.first, f"draft resolution {draft.number}: unexpected "
+                messages.warn("unplaced", block.span.first,
+                              f"draft resolution {draft.number}: unexpected "
                               f"{block.kind.value} in the preamble; kept as a preambular "
                               "paragraph.")
             paragraph = _Text()
@@ -247,7 +255,7 @@ def _add_operative(draft: _Draft, block: Block, messages: Collector) -> None:
     number = int(block.label or 0)
     expected = draft.operative[-1].number + 1 if draft.operative else 1
     if number != expected:
-        messages.warn(block.span.first, f"draft resolution {draft.number}: operative "
+        messages.warn("numbering", block.span.first, f"draft resolution {draft.number}: operative "
                       f"paragraph {number} where {expected} was expected (a numbering gap or "
                       "repeat).")
     para = _Para(number=number)
@@ -275,7 +283,8 @@ class _Scope:
         raw = assemble(text.fragments)
         marked = self.reader.read(raw)
         for line, printed, number in marked.repaired:
-            self.messages.warn(line, f"{self.name}: bare number {printed!r} read as the mark of "
+            self.messages.warn("repaired-mark", line,
+                               f"{self.name}: bare number {printed!r} read as the mark of "
                                f"note {number}, the note due next (the converter dropped "
                                "digits).")
         self.marked.update(ref.number for ref in marked.notes)
@@ -296,7 +305,8 @@ class _Scope:
         for block in self.note_blocks:
             number = int(block.label or 0)
             if number != expected:
-                self.messages.warn(block.span.first, f"{self.name}: note {number} where note "
+                self.messages.warn("numbering", block.span.first,
+                                   f"{self.name}: note {number} where note "
                                    f"{expected} was expected (a numbering gap or repeat).")
             expected = number + 1
             plain = assemble([(f.line, f.text) for f in block.fragments])
@@ -304,7 +314,8 @@ class _Scope:
             text = re.sub(r"\s+", " ", text).strip()
             marked = number in self.marked
             if not marked:
-                self.messages.warn(block.span.first, f"{self.name}: note {number} has no mark in "
+                self.messages.warn("lost-mark", block.span.first,
+                                   f"{self.name}: note {number} has no mark in "
                                    "the text (lost in conversion); it is kept and listed "
                                    "with the notes.")
             result.append(Note(number, text, block.span, marked))
@@ -314,7 +325,8 @@ class _Scope:
         defined = {int(b.label or 0) for b in self.note_blocks}
         for number, line in refs:
             if number not in defined:
-                self.messages.warn(line, f"{self.name}: footnote mark {number} has no note; "
+                self.messages.warn("orphan-mark", line,
+                                   f"{self.name}: footnote mark {number} has no note; "
                                    f"expected a note numbered {number} (is a page of notes "
                                    "missing?).")
 
@@ -374,13 +386,15 @@ def _freeze_draft(draft: _Draft, messages: Collector, slugs: set[str]) -> DraftR
     title_text = " ".join(t for _, t in draft.title)
     title = re.sub(r"\s+", " ", title_text.replace("*", "")).strip()
     if not title:
-        messages.warn(draft.heading.span.first, f"{name} has no title; expected the title "
+        messages.warn("structure", draft.heading.span.first,
+                      f"{name} has no title; expected the title "
                       "on the heading line or the line after it.")
     if not draft.assembly:
-        messages.warn(draft.heading.span.first, f"{name} has no \"The General Assembly,\" "
+        messages.warn("structure", draft.heading.span.first,
+                      f"{name} has no \"The General Assembly,\" "
                       "line; expected it after the title.")
     if not operative:
-        messages.warn(draft.last_line or draft.heading.span.first,
+        messages.warn("structure", draft.last_line or draft.heading.span.first,
                       f"{name} stops at line {draft.last_line or draft.heading.span.first} "
                       "before any operative paragraph: the file may be truncated.")
     ordinal = from_roman(draft.number) if is_roman(draft.number) else 0  # "IIII" was warned
@@ -421,13 +435,16 @@ def structure(cleaned: Cleaned, blocks: tuple[Block, ...], messages: Collector) 
                           "I\": a committee report recommends its draft resolutions after its "
                           "own paragraphs. Is the file truncated?", last)
     if masthead.date is None:
-        messages.warn(masthead.symbol_line, "no date of issue found in the masthead; expected "
+        messages.warn("masthead", masthead.symbol_line,
+                      "no date of issue found in the masthead; expected "
                       "a line such as \"Distr.: General 30 November 2022\".")
     if masthead.session is None:
-        messages.warn(masthead.symbol_line, "no session found in the masthead; expected a line "
+        messages.warn("masthead", masthead.symbol_line,
+                      "no session found in the masthead; expected a line "
                       "such as \"Seventy-seventh session\".")
     if masthead.agenda_item is None:
-        messages.warn(masthead.symbol_line, "no agenda item found in the masthead; expected a "
+        messages.warn("masthead", masthead.symbol_line,
+                      "no agenda item found in the masthead; expected a "
                       "line such as \"Agenda item 109\".")
     body = _walk_body(list(blocks[first_section:first_draft]), messages)
     drafts: list[_Draft] = []
@@ -435,7 +452,8 @@ def structure(cleaned: Cleaned, blocks: tuple[Block, ...], messages: Collector) 
         if block.kind is Kind.DRAFT_HEADING and block.label:
             expected = to_roman(len(drafts) + 1)
             if block.label != expected:
-                messages.warn(block.span.first, f"draft resolution {block.label} where draft "
+                messages.warn("numbering", block.span.first,
+                              f"draft resolution {block.label} where draft "
                               f"resolution {expected} was expected.")
             draft = _Draft(block.label, block)
             if block.text:
@@ -453,7 +471,7 @@ def structure(cleaned: Cleaned, blocks: tuple[Block, ...], messages: Collector) 
     known = {r.number for r in resolutions}
     for proposal in proposals:
         if proposal.draft_resolution and proposal.draft_resolution not in known:
-            messages.warn(proposal.span.first, f"section II says draft "
+            messages.warn("structure", proposal.span.first, f"section II says draft "
                           f"{proposal.draft_symbol} became draft resolution "
                           f"{proposal.draft_resolution}, but the file has no draft resolution "
                           f"{proposal.draft_resolution}: is the file truncated?")

@@ -33,11 +33,11 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from generator.clean import Line
-from generator.diagnostics import SourceError
-from generator.model import DraftResolution, Note, NoteRef, Report, ReportParagraph, SubParagraph
-from generator.parse import Parsed
-from generator.romans import from_roman
+from .clean import Line
+from .diagnostics import SourceError
+from .model import DraftResolution, Note, NoteRef, Report, ReportParagraph, SubParagraph
+from .parse import Parsed
+from .romans import from_roman
 
 _ORDINAL = re.compile(r"<sup>\s*(st|nd|rd|th|er|e|re)\s*</sup>")
 _MARK = re.compile(r"\s*(?:<sup>\s*\d{1,3}\s*</sup>|\\\(\s*\^\s*\{?\d{1,3}\}?\s*\\\))")

@@ -35,13 +35,13 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from generator.blocks import blocks  # noqa: E402
-from generator.build import build_site, site_files  # noqa: E402
-from generator.clean import clean  # noqa: E402
-from generator.diagnostics import Collector  # noqa: E402
-from generator.parse import parse  # noqa: E402
-from generator.source import bundled_path, decode  # noqa: E402
-from generator.structure import structure  # noqa: E402
+from unreport.blocks import blocks  # noqa: E402
+from unreport.build import build_site, site_files  # noqa: E402
+from unreport.clean import clean  # noqa: E402
+from unreport.diagnostics import Collector  # noqa: E402
+from unreport.parse import parse  # noqa: E402
+from unreport.source import bundled_path, decode  # noqa: E402
+from unreport.structure import structure  # noqa: E402
 
 
 def median_seconds(action: Callable[[], object], rounds: int) -> float:
@@ -96,7 +96,7 @@ def baseline_build(path: Path, work: Path) -> None:
 def whole_build(path: Path, work: Path) -> None:
     """``unreport build`` as the command runs it (parse, render, MkDocs, swap)."""
     report = parse(decode(str(path), path.read_bytes())).report
-    build_site(report, ROOT, work / "site")
+    build_site(report, work / "site")
 
 
 def main() -> None:

@@ -144,11 +144,11 @@ def take(browser: Any, base: str, shot: Shot, out: Path) -> Path:
 def build(site: Path) -> None:
     """Build the bundled report's site into ``site``."""
     sys.path.insert(0, str(ROOT))
-    from generator.build import build_site
-    from generator.parse import parse
-    from generator.source import bundled_path, read_source
+    from unreport.build import build_site
+    from unreport.parse import parse
+    from unreport.source import bundled_path, read_source
 
-    build_site(parse(read_source(bundled_path())).report, ROOT, site)
+    build_site(parse(read_source(bundled_path())).report, site)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -5,9 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
-from generator.parse import Parsed, parse
-from generator.source import bundled_path, read_source
+from unreport.parse import Parsed, parse
+from unreport.source import bundled_path, read_source
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"

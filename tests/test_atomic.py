@@ -11,19 +11,19 @@ from __future__ import annotations
 import calendar
 import dataclasses
 import gzip
+import json
 import os
 import re
 import struct
 from pathlib import Path
 
 import pytest
+from unreport import cli
+from unreport.build import BuildError, BuildSettings, build_site
+from unreport.ownership import MARKER as OWNED
+from unreport.parse import Parsed, parse
+from unreport.source import bundled_path, read_source
 
-from generator import cli
-from generator.build import BuildError, build_site
-from generator.parse import Parsed, parse
-from generator.source import bundled_path, read_source
-
-PROJECT = cli.project_root()
 MARKER = "previous-site.txt"
 
 
@@ -39,11 +39,13 @@ def files(site: Path) -> dict[str, bytes]:
 
 
 def old_site(parent: Path) -> Path:
-    """A site from an earlier build: a folder with a marker file."""
+    """A site from an earlier build: unreport's marker, listing the files it wrote."""
     site = parent / "site"
     site.mkdir(parents=True)
     (site / MARKER).write_text("built yesterday", "utf-8")
     (site / "index.html").write_text("<p>old</p>", "utf-8")
+    (site / OWNED).write_text(json.dumps({"tool": "unreport", "files": [MARKER, "index.html"]}),
+                              "utf-8")
     return site
 
 
@@ -52,25 +54,26 @@ def assert_untouched(site: Path, before: list[str]) -> None:
     assert (site / MARKER).read_text("utf-8") == "built yesterday"
     assert (site / "index.html").read_text("utf-8") == "<p>old</p>"
     assert sorted(p.name for p in site.parent.iterdir()) == before
+    assert json.loads((site / OWNED).read_text("utf-8"))["files"] == [MARKER, "index.html"]
 
 
-def broken_project(folder: Path, config: str) -> Path:
-    """A project folder whose mkdocs.yml makes the build fail."""
+def broken_config(folder: Path, config: str) -> Path:
+    """A MkDocs configuration (for --config) that makes the build fail."""
     folder.mkdir()
     (folder / "mkdocs.yml").write_text(config, "utf-8")
-    return folder
+    return folder / "mkdocs.yml"
 
 
 @pytest.fixture(scope="module")
 def two_builds(parsed: Parsed, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     """The real report built twice; the second time over an old site, at another time."""
     first = tmp_path_factory.mktemp("first") / "site"
-    build_site(parsed.report, PROJECT, first)
+    build_site(parsed.report, first)
     second = old_site(tmp_path_factory.mktemp("second"))
     saved = os.environ.get("SOURCE_DATE_EPOCH")
     os.environ["SOURCE_DATE_EPOCH"] = "0"  # the report's date must win over the clock
     try:
-        build_site(parsed.report, PROJECT, second)
+        build_site(parsed.report, second)
     finally:
         if saved is None:
             del os.environ["SOURCE_DATE_EPOCH"]
@@ -114,20 +117,20 @@ def test_successful_build_replaces_the_old_site(two_builds: tuple[Path, Path]) -
 
 
 def test_mkdocs_failure_leaves_the_old_site(parsed: Parsed, tmp_path: Path) -> None:
-    project = broken_project(tmp_path / "project", "site_name: x\ntheme:\n  name: no-such-theme\n")
+    config = broken_config(tmp_path / "project", "site_name: x\ntheme:\n  name: no-such-theme\n")
     site = old_site(tmp_path / "out")
     before = sorted(p.name for p in site.parent.iterdir())
     with pytest.raises(BuildError, match="MkDocs could not build the site"):
-        build_site(parsed.report, project, site)
+        build_site(parsed.report, site, BuildSettings(config=config))
     assert_untouched(site, before)
 
 
 def test_mkdocs_failure_without_an_old_site_leaves_nothing(parsed: Parsed, tmp_path: Path) -> None:
-    project = broken_project(tmp_path / "project", "site_name: x\ntheme:\n  name: no-such-theme\n")
+    config = broken_config(tmp_path / "project", "site_name: x\ntheme:\n  name: no-such-theme\n")
     out = tmp_path / "out"
     out.mkdir()
     with pytest.raises(BuildError):
-        build_site(parsed.report, project, out / "site")
+        build_site(parsed.report, out / "site", BuildSettings(config=config))
     assert list(out.iterdir()) == []
 
 
@@ -141,11 +144,11 @@ def test_exit_code_3_when_mkdocs_fails(config: str, tmp_path: Path,
                                        monkeypatch: pytest.MonkeyPatch,
                                        capsys: pytest.CaptureFixture[str]) -> None:
     """Exit code 3, a message, no traceback, and the previous site untouched."""
-    project = broken_project(tmp_path / "project", config)
+    config_file = broken_config(tmp_path / "project", config)
     site = old_site(tmp_path / "out")
     before = sorted(p.name for p in site.parent.iterdir())
-    monkeypatch.chdir(project)
-    code = cli.main(["build", "--site-dir", str(site)])
+    monkeypatch.chdir(config_file.parent)
+    code = cli.main(["build", "--site-dir", str(site), "--config", str(config_file)])
     err = capsys.readouterr().err
     assert code == cli.EXIT_BUILD == 3
     assert "error: " in err

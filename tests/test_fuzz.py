@@ -19,13 +19,12 @@ from contextlib import contextmanager
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
-from generator.diagnostics import SourceError
-from generator.export import to_json
-from generator.parse import parse
-from generator.render import render
-from generator.source import bundled_path, decode
-from generator.verify import verify
+from unreport.diagnostics import SourceError
+from unreport.export import to_json
+from unreport.parse import parse
+from unreport.render import render
+from unreport.source import bundled_path, decode
+from unreport.verify import verify
 
 RAW = bundled_path().read_bytes()
 LINES = RAW.split(b"\n")

@@ -17,10 +17,9 @@ import os
 from pathlib import Path
 
 import pytest
-
-from generator.build import site_files
-from generator.parse import parse
-from generator.source import read_source
+from unreport.build import site_files
+from unreport.parse import parse
+from unreport.source import read_source
 
 HERE = Path(__file__).resolve().parent
 GOLDEN = HERE / "golden"

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import pytest
-
-from generator.crossrefs import build_layer, elements, natural_key
-from generator.export import to_data
-from generator.indexes import meetings, sponsorships
-from generator.parse import Parsed
+from unreport.crossrefs import build_layer, elements, natural_key
+from unreport.export import to_data
+from unreport.indexes import meetings, sponsorships
+from unreport.parse import Parsed
 
 
 @pytest.fixture(scope="module")

@@ -19,11 +19,10 @@ import markdown
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
-from generator import cli
-from generator.markdown_text import escape, escape_block, html_nav, html_text
-from generator.parse import parse
-from generator.source import bundled_path, read_source
+from unreport import cli
+from unreport.markdown_text import escape, escape_block, html_nav, html_text
+from unreport.parse import parse
+from unreport.source import bundled_path, read_source
 
 LINES = bundled_path().read_text("utf-8").split("\n")
 

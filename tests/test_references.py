@@ -1,4 +1,4 @@
-"""The citation grammar of ``generator.references``, one table row per rule."""
+"""The citation grammar of ``unreport.references``, one table row per rule."""
 
 from __future__ import annotations
 
@@ -8,8 +8,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-
-from generator.references import KINDS, Reference, find_references
+from unreport.references import KINDS, Reference, find_references
 
 REPORT = Path(__file__).resolve().parents[1] / "generator" / "data" / "A-77-464.md"
 

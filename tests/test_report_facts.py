@@ -9,9 +9,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-
-from generator.model import DraftResolution, all_subparagraphs
-from generator.parse import Parsed
+from unreport.model import DraftResolution, all_subparagraphs
+from unreport.parse import Parsed
 
 
 def test_masthead(parsed: Parsed) -> None:

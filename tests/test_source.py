@@ -14,13 +14,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-
-from generator import cli, source
-from generator.diagnostics import SourceError
-from generator.export import to_json
-from generator.parse import Parsed, parse
-from generator.source import MAX_BYTES, bundled_path, decode, read_source
-from generator.verify import verify
+from unreport import cli, source
+from unreport.diagnostics import SourceError
+from unreport.export import to_json
+from unreport.parse import Parsed, parse
+from unreport.source import MAX_BYTES, bundled_path, decode, read_source
+from unreport.verify import verify
 
 REAL = bundled_path().read_bytes()
 LINES = REAL.decode("utf-8").split("\n")
@@ -45,18 +44,23 @@ def edited(edit: Callable[[list[str]], None]) -> Parsed:
     return parse(decode("report.md", "\n".join(lines).encode("utf-8")))
 
 
-def run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
-    """Run the command line in-process; return the exit code and stderr (never a traceback)."""
-    code = cli.main(argv)
+def run(argv: list[str], capsys: pytest.CaptureFixture[str], *,
+        summary: bool = False) -> tuple[int, str]:
+    """Run the command line in-process; return the exit code and stderr (never a traceback).
+
+    Every warning is listed (``--verbose``) unless ``summary`` asks for the default output.
+    """
+    code = cli.main(argv if summary else [*argv, "--verbose"])
     err = capsys.readouterr().err
     assert "Traceback" not in err
     return code, err
 
 
-def error_of(path: Path, capsys: pytest.CaptureFixture[str]) -> str:
-    """The error line ``unreport generate PATH`` prints, after checking it exits with 1."""
-    code, err = run(["generate", str(path), "--out", str(path.parent / "out")], capsys)
-    assert code == cli.EXIT_SOURCE
+def error_of(path: Path, capsys: pytest.CaptureFixture[str], code: int = cli.EXIT_SOURCE) -> str:
+    """The error line ``unreport generate PATH`` prints, after checking its exit code (1 for
+    a problem in the file, 2 for a file that cannot be opened at all)."""
+    exit_code, err = run(["generate", str(path), "--out", str(path.parent / "out")], capsys)
+    assert exit_code == code
     errors = [line for line in err.splitlines() if line.startswith("error: ")]
     assert len(errors) == 1, err
     assert not (path.parent / "out").exists(), "nothing may be written after an error"
@@ -80,13 +84,20 @@ def test_bundled_report_structure_is_unchanged() -> None:
 
 def test_bundled_report_builds_with_its_real_defects_as_warnings(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    """The real report's converter damage is listed as warnings (file:line), not errors."""
+    """The real report's converter damage is listed as warnings (file:line), not errors:
+    summarised by kind by default, each with --verbose."""
     code, err = run(["generate", "--out", str(tmp_path / "docs")], capsys)
     assert code == cli.EXIT_OK
     warnings = [line for line in err.splitlines() if line.startswith("warning: ")]
     assert 10 <= len(warnings) <= 30
-    assert all(":" in w.split(" ", 2)[1] for w in warnings)  # "warning: file:line: …"
+    assert all(w.startswith("warning: A-77-464.md:") for w in warnings)  # as the user knows it
     assert "error" not in err
+    code, err = run(["generate", "--out", str(tmp_path / "docs1")], capsys, summary=True)
+    assert code == cli.EXIT_OK
+    lines = err.splitlines()
+    assert lines[0].startswith(f"A-77-464.md (the bundled report): {len(warnings)} warnings")
+    assert 2 <= len(lines) <= 6 and all(len(line) <= 100 for line in lines)
+    assert "warning: " not in err
     code, err = run(["generate", "--out", str(tmp_path / "docs2"), "--strict"], capsys)
     assert code == cli.EXIT_SOURCE
     assert "--strict" in err
@@ -96,7 +107,7 @@ def test_bundled_report_builds_with_its_real_defects_as_warnings(
 
 
 def test_missing_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    error = error_of(tmp_path / "nope.md", capsys)
+    error = error_of(tmp_path / "nope.md", capsys, cli.EXIT_USAGE)
     assert f"{tmp_path / 'nope.md'}: no such file" in error
     assert "bundled" in error  # what to do
 
@@ -104,7 +115,7 @@ def test_missing_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Non
 def test_directory(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     folder = tmp_path / "folder"
     folder.mkdir()
-    assert "is a directory, not a file" in error_of(folder, capsys)
+    assert "is a directory, not a file" in error_of(folder, capsys, cli.EXIT_USAGE)
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
@@ -353,7 +364,7 @@ def test_exit_code_0_when_generated(tmp_path: Path, capsys: pytest.CaptureFixtur
     assert (tmp_path / "docs" / "index.md").is_file()
 
 
-@pytest.mark.parametrize("argv", [[], ["build", "--no-such-option"], ["frobnicate"],
+@pytest.mark.parametrize("argv", [["build", "--no-such-option"], ["frobnicate"],
                                   ["generate", "a.md", "b.md"]])
 def test_exit_code_2_on_wrong_usage(argv: list[str], capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as raised:
@@ -365,14 +376,14 @@ def test_exit_code_2_on_wrong_usage(argv: list[str], capsys: pytest.CaptureFixtu
 
 
 def test_exit_codes_in_a_real_process(tmp_path: Path) -> None:
-    """``python -m generator`` as a user runs it: 1 bad source, 2 bad usage, 0 done."""
+    """``python -m unreport`` as a user runs it: 1 bad source, 2 bad usage, 0 done."""
     def unreport(*args: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run([sys.executable, "-m", "generator", *args], capture_output=True,
+        return subprocess.run([sys.executable, "-m", "unreport", *args], capture_output=True,
                               text=True, cwd=tmp_path, check=False, timeout=120)
 
     (tmp_path / "latin1.md").write_bytes(b"A/77/464\n\nDistr.: G\xe9n\xe9ral\n")
     missing = unreport("build", "missing.md", "--site-dir", "site")
-    assert missing.returncode == 1
+    assert missing.returncode == 2
     assert "missing.md: no such file" in missing.stderr
     latin = unreport("generate", "latin1.md")
     assert latin.returncode == 1
@@ -383,10 +394,10 @@ def test_exit_codes_in_a_real_process(tmp_path: Path) -> None:
         assert "Traceback" not in result.stderr
     assert not (tmp_path / "site").exists()
     assert not (tmp_path / "docs").exists()
-    done = unreport("generate", "--out", "docs")
+    done = unreport("generate")
     assert done.returncode == 0, done.stderr
     assert "Traceback" not in done.stderr
-    assert (tmp_path / "docs" / "index.md").is_file()
+    assert (tmp_path / "pages" / "index.md").is_file()
 
 
 def test_unwritable_output_is_an_error_not_a_traceback(

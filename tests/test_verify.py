@@ -12,13 +12,12 @@ import dataclasses
 from pathlib import Path
 
 import pytest
-
-from generator import cli
-from generator.diagnostics import SourceError
-from generator.model import DraftResolution, Report
-from generator.parse import Parsed, parse
-from generator.source import bundled_path, decode, read_source
-from generator.verify import (
+from unreport import cli
+from unreport.diagnostics import SourceError
+from unreport.model import DraftResolution, Report
+from unreport.parse import Parsed, parse
+from unreport.source import bundled_path, decode, read_source
+from unreport.verify import (
     LostTextError,
     check_complete,
     check_nothing_lost,

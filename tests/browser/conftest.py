@@ -25,10 +25,9 @@ from typing import Any
 
 import pytest
 from browser_support import DESKTOP, Offline, Served
-
-from generator.build import build_site
-from generator.cli import main
-from generator.parse import Parsed
+from unreport.build import build_site
+from unreport.cli import main
+from unreport.parse import Parsed
 
 playwright_api = pytest.importorskip("playwright.sync_api")
 
@@ -48,7 +47,7 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 def site_dir(parsed: Parsed, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The site of the bundled report, built once per session."""
     site = tmp_path_factory.mktemp("browser-site") / "site"
-    build_site(parsed.report, ROOT, site)
+    build_site(parsed.report, site)
     return site
 
 

@@ -13,8 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
-from generator.search_index import JS_PREFIX, page_entries, paragraph_title, split_page
+from unreport.search_index import JS_PREFIX, page_entries, paragraph_title, split_page
 
 pytestmark = pytest.mark.slow
 
