@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Create .venv and install unreport with its pinned dependencies.
 #   scripts/setup.sh          the tool only
-#   scripts/setup.sh test     the tool, the test tools, Chromium and axe-core
+#   scripts/setup.sh test     the tool, the test tools (axe-core included) and Chromium
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -17,10 +17,6 @@ if [ "${1:-}" = "test" ]; then
     [ "$(id -u)" -eq 0 ] || SUDO="sudo"
     $SUDO apt-get update -qq
     DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium fonts-dejavu-core >/dev/null
-  fi
-  # axe-core (accessibility checks in the browser tests) comes from the npm registry.
-  if [ -f package.json ]; then
-    npm ci --silent --no-audit --no-fund
   fi
 else
   .venv/bin/python -m pip install --quiet --disable-pip-version-check -e .

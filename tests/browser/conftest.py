@@ -7,9 +7,9 @@ the offline bundle is made by ``unreport bundle`` (the command line, run in
 this process) and unzipped into another temporary folder, to be opened from
 ``file://``. Chromium is Debian's
 (``/usr/bin/chromium``, or ``$UNREPORT_CHROMIUM``): these tests never download a
-browser and are skipped when there is none. axe-core comes from the npm registry
-(``npm ci`` installs it into ``node_modules``); the accessibility tests are
-skipped without it.
+browser and are skipped when there is none. axe-core is the copy that the PyPI
+package ``axe-playwright-python`` bundles (a test dependency), so the tests need
+Python and Chromium only.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ import os
 import threading
 import zipfile
 from collections.abc import Iterator
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -35,7 +36,7 @@ ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = Path(os.environ.get("UNREPORT_CHROMIUM", "/usr/bin/chromium"))
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--no-first-run", "--disable-sync"]
-AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+AXE_PACKAGE = "axe_playwright_python"
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -118,7 +119,7 @@ def page(context: Any) -> Iterator[Any]:
 
 @pytest.fixture
 def axe_path() -> Path:
-    """axe-core's script, installed by ``npm ci``."""
-    if not AXE.is_file():
-        pytest.skip("axe-core is not installed: run `npm ci` in the project folder")
-    return AXE
+    """axe-core's script, as bundled by the ``axe-playwright-python`` package."""
+    axe = Path(str(resources.files(AXE_PACKAGE) / "axe.min.js"))
+    assert axe.is_file(), f"axe-core is missing from {AXE_PACKAGE}: reinstall the test extras"
+    return axe
