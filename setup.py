@@ -28,6 +28,7 @@ class BuildWithSiteFiles(build_py):
         if self.editable_mode:
             return
         target = Path(self.build_lib) / "unreport" / "resources"
+        shutil.rmtree(target, ignore_errors=True)  # nothing left from an earlier build
         for name in SITE_FILES:
             source = ROOT / name
             if source.is_dir():

@@ -141,6 +141,20 @@ def read_config(config_file: Path) -> dict[str, Any]:
     return raw
 
 
+def _theme_overrides(raw: dict[str, Any]) -> dict[str, Any]:
+    """unreport's theme overrides for a Material configuration that names none of its own.
+
+    Its stylesheet and script give the paragraph numbers, the citing tools and the
+    offline search; a restyled copy that only changes colours keeps them.
+    """
+    theme = raw.get("theme")
+    theme = {"name": theme} if isinstance(theme, str) else theme
+    if not isinstance(theme, dict) or theme.get("name") != "material" or \
+            theme.get("custom_dir"):
+        return {}
+    return {"theme": {**theme, "custom_dir": str(site_resources().root / "site_overrides")}}
+
+
 def build_site(report: Report, site_dir: Path, settings: BuildSettings | None = None, *,
                shown: str | None = None, extra_files: dict[str, str] | None = None,
                adjust_config: ConfigAdjustment | None = None) -> Timings:
@@ -178,6 +192,7 @@ def build_site(report: Report, site_dir: Path, settings: BuildSettings | None = 
             "nav": html_nav(nav(report)) + _handwritten_nav(handwritten),
             "site_url": settings.site_url,
         }
+        overrides.update(_theme_overrides(raw))
         if adjust_config:
             overrides.update(adjust_config(raw))
         run_mkdocs(config_file, overrides, report)
