@@ -29,6 +29,7 @@ labels in front of each text.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -56,6 +57,8 @@ _MOVED = 3
 """Fewer words than this found elsewhere may be there by chance, not because they moved."""
 _RESUME = 6
 """Words that must agree again for the comparison to resync after a difference."""
+_BLOCK = 64
+"""Words compared at a time while the two sides agree."""
 
 
 class LostTextError(SourceError):
@@ -78,6 +81,32 @@ class Word:
     """Where the word starts in ``context``."""
 
 
+@dataclass(frozen=True)
+class _Piece:
+    """The words of one model element or one source line: plain strings, compared cheaply.
+
+    Where each word stands (``Word``) is worked out only when a comparison fails.
+    """
+
+    texts: list[str]
+    """The words, in order."""
+    line: int
+    """Source line of the element or line."""
+    where: str
+    """The element or line, as a person names it."""
+    context: str
+    """The text the words were read from."""
+
+    def expand(self) -> list[Word]:
+        """Each word with its place, for a message."""
+        return [Word(m.group(), self.line, self.where, self.context, m.start())
+                for m in _WORD.finditer(self.context)]
+
+
+def _expand(pieces: Iterable[_Piece]) -> list[Word]:
+    return [word for piece in pieces for word in piece.expand()]
+
+
 # --- words --------------------------------------------------------------------------
 
 
@@ -93,10 +122,10 @@ def words(text: str) -> list[str]:
     return _WORD.findall(normalize(text))
 
 
-def _words(text: str, line: int, where: str, head: str = "") -> list[Word]:
-    """Words of ``text`` after its label ``head`` (such as ``12.`` or ``(a)``)."""
+def _words(text: str, line: int, where: str, head: str = "") -> list[_Piece]:
+    """Words of ``text`` after its label ``head`` (such as ``12.`` or ``(a)``), as one piece."""
     context = f"{head} {normalize(text)}" if head else normalize(text)
-    return [Word(m.group(), line, where, context, m.start()) for m in _WORD.finditer(context)]
+    return [_Piece(_WORD.findall(context), line, where, context)]
 
 
 def _note_line(text: str) -> str:
@@ -124,7 +153,7 @@ def _passage(seq: list[Word], start: int) -> str:
 # --- the model's side ---------------------------------------------------------------
 
 
-def _sub_words(sub: SubParagraph, where: str) -> Iterator[Word]:
+def _sub_words(sub: SubParagraph, where: str) -> Iterator[_Piece]:
     """A sub-paragraph's label and words, then those of its own sub-paragraphs."""
     name = f"{where} ({sub.label})"
     yield from _words(sub.text, sub.span.first, name, f"({sub.label})")
@@ -132,7 +161,7 @@ def _sub_words(sub: SubParagraph, where: str) -> Iterator[Word]:
         yield from _sub_words(child, name)
 
 
-def _paragraph_words(para: ReportParagraph) -> Iterator[Word]:
+def _paragraph_words(para: ReportParagraph) -> Iterator[_Piece]:
     """A report paragraph's number and words, then its lettered items."""
     where = f"report paragraph {para.number}"
     yield from _words(para.text, para.span.first, where, f"{para.number}.")
@@ -140,9 +169,9 @@ def _paragraph_words(para: ReportParagraph) -> Iterator[Word]:
         yield from _sub_words(item, where)
 
 
-def _body_words(report: Report) -> list[Word]:
+def _body_words(report: Report) -> list[_Piece]:
     """Section and subsection headings merged by line into the paragraphs, in model order."""
-    headings: list[tuple[int, list[Word]]] = []
+    headings: list[tuple[int, list[_Piece]]] = []
     for section in report.sections:
         where = f"the heading of section {section.number}"
         headings.append((section.line, _words(section.title, section.line, where,
@@ -151,7 +180,7 @@ def _body_words(report: Report) -> list[Word]:
             where = f"the heading of subsection {section.number}.{sub.letter}"
             headings.append((sub.line, _words(sub.title, sub.line, where, f"{sub.letter}.")))
     headings.sort(key=lambda h: h[0])
-    out: list[Word] = []
+    out: list[_Piece] = []
     for para in report.paragraphs:
         while headings and headings[0][0] < para.span.first:
             out.extend(headings.pop(0)[1])
@@ -161,7 +190,7 @@ def _body_words(report: Report) -> list[Word]:
     return out
 
 
-def _draft_words(draft: DraftResolution) -> list[Word]:
+def _draft_words(draft: DraftResolution) -> list[_Piece]:
     """Heading and title, preamble, operative part: the running text of one draft."""
     name = f"draft resolution {draft.number}"
     line = draft.span.first
@@ -177,9 +206,9 @@ def _draft_words(draft: DraftResolution) -> list[Word]:
     return out
 
 
-def _note_words(notes: Iterable[Note], scope: str) -> list[Word]:
+def _note_words(notes: Iterable[Note], scope: str) -> list[_Piece]:
     """Each note's number and words, in the model's order."""
-    out: list[Word] = []
+    out: list[_Piece] = []
     for note in notes:
         out += _words(note.text, note.span.first, f"note {note.number} of {scope}",
                       str(note.number))
@@ -218,10 +247,10 @@ def _draft_refs(draft: DraftResolution) -> Iterator[NoteRef]:
 class _Region:
     """The source lines of one numbering scope, split into running text and notes."""
 
-    text: list[Word]
-    """Words of the running text."""
-    notes: list[Word]
-    """Words of the footnotes."""
+    text: list[_Piece]
+    """Words of the running text, line by line."""
+    notes: list[_Piece]
+    """Words of the footnotes, line by line."""
     marks: Counter[int]
     """Bare footnote marks the model took out, by source line."""
 
@@ -229,8 +258,8 @@ class _Region:
 def _region(lines: Iterable[Line], note_lines: set[int], refs: Iterable[NoteRef],
             skip_assembly: bool) -> _Region:
     """Read one scope's source lines; ``skip_assembly`` drops its first "The General Assembly,"."""
-    text: list[Word] = []
-    notes: list[Word] = []
+    text: list[_Piece] = []
+    notes: list[_Piece] = []
     explicit: Counter[int] = Counter()
     for line in lines:
         where = f"line {line.number}"
@@ -284,28 +313,41 @@ def _texts(seq: list[Word], start: int, count: int = _RESUME) -> list[str]:
     return [w.text for w in seq[start:start + count]]
 
 
-def _is_mark(word: Word, marks: Counter[int]) -> bool:
+def _is_mark(text: str, at_line: int, marks: Counter[int]) -> bool:
     """A bare number where the model took a footnote mark out (the line's budget allows)."""
-    if not (word.text.isdecimal() and len(word.text) <= 3):
+    if not (text.isdecimal() and len(text) <= 3):
         return False
-    for line in (word.line, word.line - 1):
+    for line in (at_line, at_line - 1):
         if marks[line] > 0:
             marks[line] -= 1
             return True
     return False
 
 
-def _compare(path: str, scope: str, source: list[Word], model: list[Word],
+def _compare(path: str, scope: str, source: list[_Piece], model: list[_Piece],
              marks: Counter[int]) -> None:
-    """Raise ``LostTextError`` at the first passage missing, repeated or changed."""
+    """Raise ``LostTextError`` at the first passage missing, repeated or changed.
+
+    The words are compared as plain strings; only when they differ are the two
+    sides read again with each word's place, to say what differs and where.
+    """
+    theirs = [word for piece in source for word in piece.texts]
+    lines = [piece.line for piece in source for _ in piece.texts]
+    ours = [word for piece in model for word in piece.texts]
+    if theirs == ours:
+        return
     i = j = 0
-    while i < len(source) or j < len(model):
-        if i < len(source) and j < len(model) and source[i].text == model[j].text:
+    n, m = len(theirs), len(ours)
+    while i < n or j < m:
+        block = theirs[i:i + _BLOCK]
+        if block and block == ours[j:j + len(block)]:  # runs of equal words, compared in C
+            i, j = i + len(block), j + len(block)
+        elif i < n and j < m and theirs[i] == ours[j]:
             i, j = i + 1, j + 1
-        elif i < len(source) and _is_mark(source[i], marks):
+        elif i < n and _is_mark(theirs[i], lines[i], marks):
             i += 1
         else:
-            raise _difference(path, scope, source, model, i, j)
+            raise _difference(path, scope, _expand(source), _expand(model), i, j)
 
 
 def _difference(path: str, scope: str, source: list[Word], model: list[Word],
@@ -377,7 +419,7 @@ def _masthead_facts(report: Report) -> list[tuple[str, str]]:
 
 
 def _check_masthead(path: str, report: Report, lines: list[Line]) -> None:
-    source = [w for line in lines for w in _words(line.text, line.number, "masthead")]
+    source = _expand(p for line in lines for p in _words(line.text, line.number, "masthead"))
     for name, value in _masthead_facts(report):
         wanted = words(value)
         if wanted and _find(source, 0, wanted) < 0:
@@ -402,10 +444,11 @@ def check_nothing_lost(parsed: Parsed) -> None:
     _compare(path, "the text of the report body", body.text, _body_words(report), body.marks)
     _compare(path, "the footnotes of the report body", body.notes,
              _note_words(report.notes, "the report body"), Counter())
+    starts = [draft.span.first for draft in drafts]
+    numbers = [line.number for line in lines]
     for index, draft in enumerate(drafts):
-        stop = drafts[index + 1].span.first if index + 1 < len(drafts) else None
-        inside = (line for line in lines
-                  if draft.span.first <= line.number and (stop is None or line.number < stop))
+        stop = starts[index + 1] if index + 1 < len(drafts) else numbers[-1] + 1
+        inside = lines[bisect_left(numbers, draft.span.first):bisect_left(numbers, stop)]
         name = f"draft resolution {draft.number}"
         region = _region(inside, _note_lines(draft.notes), _draft_refs(draft),
                          skip_assembly=True)

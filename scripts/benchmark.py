@@ -1,131 +1,144 @@
-"""Benchmark: time of each stage, peak memory, and the whole build against a baseline.
+"""Benchmark: ``unreport build`` as a user runs it, against MkDocs building the source as is.
 
 Usage (from the repository root, after scripts/setup.sh):
 
-    .venv/bin/python scripts/benchmark.py [--rounds N] [SOURCE]
+    .venv/bin/python scripts/benchmark.py [--pairs N] [--sizes 1,2,4,8] [--stages]
 
-It reports numbers and sets no pass mark; a slow machine is not a failure.
+For each size — the bundled report, and the report with its draft resolutions
+copied 2, 4 and 8 times (``scripts/grow_report.py``) — it runs two whole
+processes in turns, A B A B …, N pairs:
 
-* Stages — decode, clean, blocks, structure (with marks and proposals),
-  render (pages + JSON), each the median of N runs in this process, and the
-  peak Python memory of one parse + render (tracemalloc).
-* Whole build — ``unreport build`` (parse, render, MkDocs + Material, swap)
-  against the baseline: MkDocs + Material building the converter's Markdown as
-  a single page with the same theme. The two are run in turns (A, B, A, B…) in
-  one process so that both see the same machine state; medians are reported,
-  with their ratio (the target is at most 2×).
+* A: ``unreport build SOURCE --site-dir DIR`` (start-up, imports, parse, the
+  nothing-lost check, render, MkDocs + Material, search index, swap);
+* B: the naive alternative, ``mkdocs build`` of the converter's Markdown dropped
+  into MkDocs + Material as one page, with the same theme, Markdown extensions
+  and the search plugin (the configuration is unreport's own ``mkdocs.yml``
+  without unreport's theme overrides and link validation).
+
+It prints the median wall time of each, the median of the N paired ratios A/B
+(taking runs in turns cancels most of what the machine's load does to both), and
+the peak resident memory of each process (``wait4``'s ``ru_maxrss``). With
+``--stages`` it also prints the time of each stage inside one process. It sets no
+pass mark: the numbers are for reading.
 """
 
 from __future__ import annotations
 
 import argparse
-import resource
+import os
+import platform
 import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
-import tracemalloc
-from collections.abc import Callable
 from pathlib import Path
 
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+BIN = Path(sys.executable).parent
+sys.path.insert(0, str(ROOT / "scripts"))
 
-from unreport.blocks import blocks  # noqa: E402
-from unreport.build import build_site, site_files  # noqa: E402
-from unreport.clean import clean  # noqa: E402
-from unreport.diagnostics import Collector  # noqa: E402
-from unreport.parse import parse  # noqa: E402
-from unreport.source import bundled_path, decode  # noqa: E402
-from unreport.structure import structure  # noqa: E402
+from grow_report import grow  # noqa: E402
 
 
-def median_seconds(action: Callable[[], object], rounds: int) -> float:
-    """Median wall time of ``action`` over ``rounds`` runs."""
-    times = []
-    for _ in range(rounds):
-        start = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+def timed(argv: list[str], cwd: Path) -> tuple[float, int]:
+    """Wall seconds and peak resident memory (bytes) of one whole process."""
+    start = time.perf_counter()
+    process = subprocess.Popen(argv, cwd=cwd, stdout=subprocess.DEVNULL,
+                               stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - start
+    process.returncode = os.waitstatus_to_exitcode(status)
+    error = process.stderr.read().decode() if process.stderr else ""
+    if process.returncode != 0:
+        raise SystemExit(f"{' '.join(argv)} failed:\n{error}")
+    return elapsed, usage.ru_maxrss * 1024
 
 
-def stage_times(path: Path, rounds: int) -> dict[str, float]:
-    """Median seconds of each pure stage."""
-    data = path.read_bytes()
-    source = decode(str(path), data)
-    cleaned = clean(source)
-    typed = blocks(cleaned)
-    report = structure(cleaned, typed, Collector(str(path)))
-    return {
-        "decode": median_seconds(lambda: decode(str(path), data), rounds),
-        "clean": median_seconds(lambda: clean(source), rounds),
-        "blocks": median_seconds(lambda: blocks(cleaned), rounds),
-        "structure": median_seconds(lambda: structure(cleaned, typed, Collector("b")), rounds),
-        "render": median_seconds(lambda: site_files(report), rounds),
-    }
-
-
-def peak_memory(path: Path) -> int:
-    """Peak bytes allocated by Python for one parse and render."""
-    tracemalloc.start()
-    site_files(parse(decode(str(path), path.read_bytes())).report)
-    _, peak = tracemalloc.get_traced_memory()
-    tracemalloc.stop()
-    return peak
-
-
-def baseline_build(path: Path, work: Path) -> None:
-    """MkDocs + Material building the converter's Markdown as one page."""
-    docs = work / "docs"
-    docs.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(path, docs / "index.md")
+def naive_project(source: Path, folder: Path) -> Path:
+    """MkDocs + Material with the converter's Markdown as its one page."""
+    (folder / "docs").mkdir(parents=True)
+    shutil.copyfile(source, folder / "docs" / "index.md")
     config = yaml.safe_load((ROOT / "mkdocs.yml").read_text("utf-8"))
-    config.update(docs_dir=str(docs), site_dir=str(work / "site"), strict=False)
     config["theme"].pop("custom_dir", None)
     config.pop("validation", None)
-    (work / "mkdocs.yml").write_text(yaml.safe_dump(config), "utf-8")
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f",
-                    str(work / "mkdocs.yml")], check=True, capture_output=True)
+    config.update(site_name="A/77/464", docs_dir="docs", site_dir="site", strict=False)
+    (folder / "mkdocs.yml").write_text(yaml.safe_dump(config), "utf-8")
+    return folder / "mkdocs.yml"
 
 
-def whole_build(path: Path, work: Path) -> None:
-    """``unreport build`` as the command runs it (parse, render, MkDocs, swap)."""
-    report = parse(decode(str(path), path.read_bytes())).report
-    build_site(report, work / "site")
+def measure(source: Path, work: Path, pairs: int) -> dict[str, float]:
+    """Paired whole-process runs of unreport and the naive build of ``source``."""
+    config = naive_project(source, work / "naive")
+    ours = [str(BIN / "unreport"), "build", str(source), "--site-dir", str(work / "site")]
+    naive = [str(BIN / "mkdocs"), "build", "-q", "-f", str(config)]
+    times: dict[str, list[float]] = {"unreport": [], "naive": []}
+    memory: dict[str, int] = {"unreport": 0, "naive": 0}
+    timed(ours, work)  # warm the disk cache and the byte-code for both
+    timed(naive, work)
+    for _ in range(pairs):
+        for name, argv in (("unreport", ours), ("naive", naive)):
+            seconds, peak = timed(argv, work)
+            times[name].append(seconds)
+            memory[name] = max(memory[name], peak)
+    ratios = [a / b for a, b in zip(times["unreport"], times["naive"], strict=True)]
+    return {"unreport": statistics.median(times["unreport"]),
+            "naive": statistics.median(times["naive"]), "ratio": statistics.median(ratios),
+            "ratio_low": min(ratios), "ratio_high": max(ratios),
+            "mem_unreport": memory["unreport"] / 1e6, "mem_naive": memory["naive"] / 1e6}
+
+
+def stages(source: Path) -> None:
+    """Seconds of each stage inside one process (after imports)."""
+    from unreport.build import build_site, site_files
+    from unreport.parse import parse
+    from unreport.source import read_source
+    from unreport.verify import verify
+
+    with tempfile.TemporaryDirectory() as tmp:
+        clock = time.perf_counter()
+        parsed = parse(read_source(source))
+        marks = {"parse": time.perf_counter() - clock}
+        clock = time.perf_counter()
+        verify(parsed)
+        marks["nothing-lost check"] = time.perf_counter() - clock
+        clock = time.perf_counter()
+        site_files(parsed.report)
+        marks["render + JSON"] = time.perf_counter() - clock
+        timings = build_site(parsed.report, Path(tmp) / "site")
+        marks["MkDocs + search index"] = timings.mkdocs
+    for name, seconds in marks.items():
+        print(f"    {name:<24} {seconds:6.2f} s")
 
 
 def main() -> None:
     """Print the numbers."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("source", nargs="?", default=str(bundled_path()))
-    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--pairs", type=int, default=7, help="runs of each, in turns")
+    parser.add_argument("--sizes", default="1,2,4,8", help="copies of the drafts, e.g. 1,4")
+    parser.add_argument("--stages", action="store_true", help="also time each stage")
     args = parser.parse_args()
-    path = Path(args.source)
-    print(f"source: {path} ({path.stat().st_size:,} bytes)")
-    for stage, seconds in stage_times(path, max(args.rounds * 4, 10)).items():
-        print(f"  {stage:<10} {seconds * 1000:8.2f} ms")
-    print(f"  peak Python memory, parse + render: {peak_memory(path) / 1e6:.1f} MB")
-    ours, theirs = [], []
-    with tempfile.TemporaryDirectory() as tmp:
-        for round_number in range(args.rounds):
-            for label, action, bucket in (("unreport", whole_build, ours),
-                                          ("baseline", baseline_build, theirs)):
-                work = Path(tmp) / f"{label}-{round_number}"
-                start = time.perf_counter()
-                action(path, work)
-                bucket.append(time.perf_counter() - start)
-    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    a, b = statistics.median(ours), statistics.median(theirs)
-    print(f"whole build, median of {args.rounds} (in turns):")
-    print(f"  unreport build                      {a:6.2f} s")
-    print(f"  MkDocs + Material, one-page source  {b:6.2f} s")
-    print(f"  ratio {a / b:.2f}x (target: at most 2x)")
-    print(f"  peak memory of a MkDocs process: {children:.0f} MB")
+    print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python "
+          f"{platform.python_version()}, {platform.platform()}")
+    bundled = ROOT / "generator" / "data" / "A-77-464.md"
+    print(f"{'size':>5} {'source':>9} {'unreport':>9} {'naive':>7} {'ratio':>14} "
+          f"{'memory unreport / naive':>24}")
+    for size in (int(s) for s in args.sizes.split(",")):
+        with tempfile.TemporaryDirectory() as tmp:
+            work = Path(tmp)
+            source = work / f"report-x{size}.md"
+            source.write_text(grow(bundled.read_text("utf-8"), size), "utf-8")
+            result = measure(source, work, args.pairs)
+            print(f"{size:>4}× {source.stat().st_size / 1e3:>7.0f}KB "
+                  f"{result['unreport']:>8.2f}s {result['naive']:>6.2f}s "
+                  f"{result['ratio']:>5.2f}× ({result['ratio_low']:.2f}–"
+                  f"{result['ratio_high']:.2f}) {result['mem_unreport']:>9.0f} MB / "
+                  f"{result['mem_naive']:.0f} MB")
+            if args.stages:
+                stages(source)
 
 
 if __name__ == "__main__":
