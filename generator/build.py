@@ -16,6 +16,8 @@ it writes, not on MkDocs internals.
 from __future__ import annotations
 
 import calendar
+import hashlib
+import json
 import logging
 import os
 import shutil
@@ -31,7 +33,17 @@ from .crossrefs import build_layer
 from .export import to_json
 from .markdown_text import html_nav, html_text
 from .model import Report
-from .ownership import MARKER, Stamp, check_out_dir, check_site_dir, written_by_unreport
+from .ownership import (
+    MARKER,
+    Stamp,
+    check_out_dir,
+    check_site_dir,
+    file_digests,
+    read_marker,
+    sha256_of,
+    version,
+    written_by_unreport,
+)
 from .render import nav, render
 from .resources import site_resources
 from .search_index import rewrite as rewrite_search_index
@@ -98,7 +110,8 @@ def write_files(files: dict[str, str], out: Path, report: Report) -> None:
         target = out / name
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, "utf-8")
-    (out / MARKER).write_text(stamp(report).marker(files), "utf-8")
+    digests = {name: sha256_of(text.encode("utf-8")) for name, text in files.items()}
+    (out / MARKER).write_text(stamp(report).marker(digests), "utf-8")
 
 
 def _handwritten(docs: Path | None) -> dict[str, bytes]:
@@ -155,6 +168,47 @@ def _theme_overrides(raw: dict[str, Any]) -> dict[str, Any]:
     return {"theme": {**theme, "custom_dir": str(site_resources().root / "site_overrides")}}
 
 
+_TOOLS = ("mkdocs", "mkdocs-material", "pymdown-extensions", "markdown", "jinja2")
+"""Packages whose version changes what a build writes."""
+
+
+def build_key(report: Report, settings: BuildSettings | None = None) -> str:
+    """A digest of everything a build's output depends on.
+
+    The source, unreport's and MkDocs' versions, the configuration (and whatever it
+    inherits), the theme overrides, the hand-written pages and the public address:
+    two builds with the same key write the same bytes (the tests check that builds
+    are reproducible), so a site whose marker has the key is up to date.
+    """
+    from importlib import metadata
+
+    settings = settings or BuildSettings()
+    config_file = settings.config_file()
+    raw = read_config(config_file)
+    digest = hashlib.sha256()
+    parts: list[object] = [version(), report.digest, settings.site_url,
+                           [metadata.version(name) for name in _TOOLS],
+                           json.dumps(raw, sort_keys=True, default=str)]
+    folders = [config_file.parent / str(raw.get("docs_dir") or "docs")]
+    theme = {**raw, **_theme_overrides(raw)}.get("theme")
+    if isinstance(theme, dict) and theme.get("custom_dir"):
+        folders.append(config_file.parent / str(theme["custom_dir"]))
+    for folder in folders:
+        parts.append(sorted(file_digests(folder).items()) if folder.is_dir() else None)
+    digest.update(json.dumps(parts, default=str).encode("utf-8"))
+    digest.update(config_file.read_bytes())
+    return digest.hexdigest()
+
+
+def site_is_current(site_dir: Path, key: str) -> bool:
+    """Whether ``site_dir`` holds, unchanged, the site a build with ``key`` would write."""
+    marker = read_marker(site_dir)
+    if marker is None or marker.get("build_key") != key:
+        return False
+    recorded = marker.get("files")
+    return isinstance(recorded, dict) and file_digests(site_dir) == recorded
+
+
 def build_site(report: Report, site_dir: Path, settings: BuildSettings | None = None, *,
                shown: str | None = None, extra_files: dict[str, str] | None = None,
                adjust_config: ConfigAdjustment | None = None) -> Timings:
@@ -169,6 +223,7 @@ def build_site(report: Report, site_dir: Path, settings: BuildSettings | None = 
     check_site_dir(site_dir, shown or str(site_dir), protected)
     config_file = settings.config_file()
     raw = read_config(config_file)
+    key = None if extra_files or adjust_config else build_key(report, settings)
     started = time.perf_counter()
     files = site_files(report)
     files.update(extra_files or {})
@@ -198,8 +253,7 @@ def build_site(report: Report, site_dir: Path, settings: BuildSettings | None = 
         run_mkdocs(config_file, overrides, report)
         rewrite_search_index(site)
         built = time.perf_counter()
-        written = [p.relative_to(site).as_posix() for p in site.rglob("*") if not p.is_dir()]
-        (site / MARKER).write_text(stamp(report).marker(written), "utf-8")
+        (site / MARKER).write_text(stamp(report).marker(file_digests(site), key), "utf-8")
         _swap_into_place(site, site_dir, work)
     finally:
         shutil.rmtree(work, ignore_errors=True)

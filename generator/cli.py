@@ -13,18 +13,29 @@ alone; warnings about the source are summarised (``--verbose`` lists each).
 from __future__ import annotations
 
 import argparse
+import errno
 import sys
 from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from .build import BuildError, BuildSettings, build_site, read_config, site_files, write_files
+from .build import (
+    BuildError,
+    BuildSettings,
+    build_key,
+    build_site,
+    read_config,
+    site_files,
+    site_is_current,
+    write_files,
+)
 from .bundle import build_bundle
 from .diagnostics import Diagnostic, SourceError, SourceUnavailable, summarise
 from .model import Report
 from .ownership import UnsafeTarget, check_out_dir, check_site_dir, check_zip_output, version
 from .parse import Parsed, parse
 from .resources import MissingResources, site_resources
+from .serve import serve
 from .source import BUNDLED_NAME, bundled_path, read_source
 from .verify import verify
 
@@ -77,6 +88,8 @@ def _parser() -> argparse.ArgumentParser:
     common(build)
     build.add_argument("--site-dir", default="site", metavar="DIR",
                        help="where to write the site (default: site)")
+    build.add_argument("--force", action="store_true",
+                       help="build even if DIR already holds this very site")
     site_options(build)
     generate = commands.add_parser(
         "generate", help="write the Markdown pages and JSON only",
@@ -95,6 +108,16 @@ def _parser() -> argparse.ArgumentParser:
     bundle.add_argument("--output", "-o", default=None, metavar="PATH.zip",
                         help="where to write the zip (default: SYMBOL.zip, e.g. A-77-464.zip)")
     site_options(bundle)
+    serve = commands.add_parser(
+        "serve", help="preview the site on 127.0.0.1, rebuilt when the source changes",
+        description="Build the site into a temporary folder and serve it on 127.0.0.1. "
+                    "Edit and save SOURCE (or the --config file): the site is built again "
+                    "and open pages reload; a source with problems gets its message and "
+                    "the last good build stays on view. Ctrl+C stops.", epilog=EPILOG)
+    common(serve)
+    serve.add_argument("--port", type=int, default=8000,
+                       help="port on 127.0.0.1 (default: 8000; 0 picks a free one)")
+    site_options(serve)
     return parser
 
 
@@ -135,12 +158,15 @@ def _settings(args: argparse.Namespace) -> BuildSettings:
 
 def _check_usage(args: argparse.Namespace) -> BuildSettings | None:
     """Everything about the command itself, checked before the source is read."""
+    if args.command == "serve" and not 0 <= args.port <= 65535:
+        raise UsageError(f"--port {args.port}: give a port number from 1 to 65535 (or 0 "
+                         "for any free one).")
     if args.command == "generate":
         check_out_dir(Path(args.out), args.out, protected=[site_resources().root])
         return None
     if args.command == "build":
         check_site_dir(Path(args.site_dir), args.site_dir, [site_resources().root])
-    elif args.output:
+    elif args.command == "bundle" and args.output:
         check_zip_output(Path(args.output), args.output)
     return _settings(args)
 
@@ -165,16 +191,24 @@ def _load(args: argparse.Namespace) -> Parsed:
     if args.strict and warnings:
         raise SourceError(parsed.report.source, f"{len(warnings)} warnings and --strict is "
                           "set; fix the source or leave out --strict.")
-    verify(parsed)  # complete, and nothing lost: before anything is written
     return parsed
 
 
 def _run(args: argparse.Namespace) -> str:
     """Do what the command asks; return what to tell the user."""
     settings = _check_usage(args)
+    if args.command == "serve":
+        assert settings is not None
+        return _serve(args, settings)
     parsed = _load(args)
     report = parsed.report
     told = summary(report, parsed.warnings)
+    if args.command == "build" and not args.force and \
+            site_is_current(Path(args.site_dir), build_key(report, settings)):
+        return (f"{told}\nSite in {args.site_dir}/ is up to date: it was built from this "
+                "source with this configuration and has not been changed since (--force "
+                "builds it again).")
+    verify(parsed)  # complete, and nothing lost: before anything is written
     if args.command == "generate":
         write_files(site_files(report), Path(args.out), report)
         return f"{told}\nPages written to {args.out}/."
@@ -189,6 +223,29 @@ def _run(args: argparse.Namespace) -> str:
     build_site(report, Path(args.site_dir), settings, shown=args.site_dir)
     return (f"{told}\nSite written to {args.site_dir}/ — open {args.site_dir}/index.html "
             "in a browser.")
+
+
+def _serve(args: argparse.Namespace, settings: BuildSettings) -> str:
+    """``unreport serve``: preview until Ctrl+C."""
+    def load() -> Parsed:
+        parsed = _load(args)
+        verify(parsed)
+        print(summary(parsed.report, parsed.warnings), flush=True)
+        return parsed
+
+    watched = [Path(args.source) if args.source else bundled_path()]
+    watched += [settings.config] if settings.config else []
+    try:
+        serve(load, watched, settings, port=args.port,
+              say=lambda line: print(line, flush=True))
+    except KeyboardInterrupt:
+        pass
+    except OSError as error:
+        if error.errno == errno.EADDRINUSE:
+            raise UsageError(f"--port {args.port}: the port is in use on 127.0.0.1; give "
+                             "another, or --port 0 for any free one.") from None
+        raise
+    return "Stopped."
 
 
 def _failure(error: BaseException) -> tuple[int, str]:

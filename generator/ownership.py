@@ -12,12 +12,14 @@ is refused with a sentence saying why, and the folder is left as it is.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 import zipfile
 from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
+from typing import Any
 
 MARKER = ".unreport.json"
 """The marker file at the top of every folder unreport writes."""
@@ -50,25 +52,41 @@ class Stamp:
     source_sha256: str
     """SHA-256 of the source file."""
 
-    def marker(self, files: Iterable[str]) -> str:
-        """The marker's text for a folder holding ``files`` (paths relative to it)."""
+    def marker(self, files: dict[str, str], build_key: str | None = None) -> str:
+        """The marker's text for a folder holding ``files`` ({path: SHA-256})."""
         return json.dumps({
             "tool": "unreport", "version": version(), "symbol": self.symbol,
             "report_date": self.date.isoformat() if self.date else None,
             "source_sha256": self.source_sha256,
-            "files": sorted(set(files) - {MARKER}),
+            "build_key": build_key,
+            "files": {name: files[name] for name in sorted(files) if name != MARKER},
         }, ensure_ascii=False, indent=1) + "\n"
 
 
-def written_by_unreport(folder: Path) -> set[str] | None:
-    """The files an earlier run listed in ``folder``'s marker; None without a marker."""
+def sha256_of(data: bytes) -> str:
+    """A file's SHA-256, as the marker records it."""
+    return hashlib.sha256(data).hexdigest()
+
+
+def file_digests(folder: Path) -> dict[str, str]:
+    """``{path: SHA-256}`` of every file in ``folder`` but the marker."""
+    return {name: sha256_of((folder / name).read_bytes()) for name in _files(folder)
+            if name != MARKER}
+
+
+def read_marker(folder: Path) -> dict[str, Any] | None:
+    """The marker an earlier run left in ``folder``; None without one."""
     try:
         data = json.loads((folder / MARKER).read_text("utf-8"))
     except (OSError, ValueError):
         return None
-    if not isinstance(data, dict) or data.get("tool") != "unreport":
-        return None
-    return {str(name) for name in data.get("files") or []}
+    return data if isinstance(data, dict) and data.get("tool") == "unreport" else None
+
+
+def written_by_unreport(folder: Path) -> set[str] | None:
+    """The files an earlier run listed in ``folder``'s marker; None without a marker."""
+    data = read_marker(folder)
+    return None if data is None else {str(name) for name in data.get("files") or []}
 
 
 def _files(folder: Path) -> list[str]:

@@ -274,3 +274,37 @@ def test_site_url_makes_the_404_page_work_under_a_sub_path(hosted: Path) -> None
     assert all(url.startswith("/reports/A-77-464/") for url in loads)
     for url in loads:
         assert (hosted / url.removeprefix("/reports/A-77-464/")).is_file(), url
+
+
+# --- rebuilding --------------------------------------------------------------------------
+
+
+def test_an_unchanged_site_is_not_built_again(tmp_path: Path,
+                                              capsys: pytest.CaptureFixture[str]) -> None:
+    site = tmp_path / "site"
+    assert run(["build", "--site-dir", str(site)], capsys)[0] == cli.EXIT_OK
+    before = {p: p.stat().st_mtime_ns for p in site.rglob("*") if p.is_file()}
+    code, out, _ = run(["build", "--site-dir", str(site)], capsys)
+    assert code == cli.EXIT_OK
+    assert f"Site in {site}/ is up to date" in out
+    assert {p: p.stat().st_mtime_ns for p in site.rglob("*") if p.is_file()} == before
+
+
+@pytest.mark.parametrize("change", ["edit-a-page", "site-url", "force"])
+def test_a_changed_site_or_request_is_built_again(change: str, tmp_path: Path,
+                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    site = tmp_path / "site"
+    assert run(["build", "--site-dir", str(site)], capsys)[0] == cli.EXIT_OK
+    original = (site / "index.html").read_bytes()
+    extra: list[str] = []
+    if change == "edit-a-page":
+        (site / "index.html").write_text("edited by hand", "utf-8")
+    elif change == "site-url":
+        extra = ["--site-url", "https://example.org/"]
+    else:
+        extra = ["--force"]
+    code, out, _ = run(["build", "--site-dir", str(site), *extra], capsys)
+    assert code == cli.EXIT_OK
+    assert "Site written to" in out
+    if change == "edit-a-page":
+        assert (site / "index.html").read_bytes() == original
