@@ -15,7 +15,6 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-
 from unreport.source import bundled_path
 
 pytestmark = pytest.mark.slow
