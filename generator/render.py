@@ -345,9 +345,9 @@ def render(report: Report, layer: ReferenceLayer | None = None) -> dict[str, str
 
 
 def nav(report: Report) -> list[object]:
-    """Site navigation: the report, its draft resolutions, the index pages."""
+    """Site navigation: the report, its draft resolutions, the index pages, the Data page."""
     drafts = [{f"{r.number}. {r.title[:60]}{'…' if len(r.title) > 60 else ''}":
                f"draft-resolutions/{r.slug}.md"} for r in report.resolutions]
     return [{"Report": "index.md"}, {"Draft resolutions": drafts},
             {"Indexes": [{"References": "references.md"}, {"Sponsors": "sponsors.md"},
-                         {"Meetings": "meetings.md"}]}]
+                         {"Meetings": "meetings.md"}]}, {"Data": "data.md"}]
