@@ -286,7 +286,8 @@ def _masthead(report: Report, json_name: str) -> list[str]:
         f"| Agenda item | {report.agenda_item or 'not given'} |",
         f"| Committee | {escape(report.committee)} |",
         f"| Rapporteur | {rapporteur} |",
-        f"| Data | [{json_name}]({json_name}) (every paragraph, note and sponsor as JSON) |",
+        f"| Data | [{json_name}]({json_name}) (every paragraph, note and sponsor as JSON); "
+        "Akoma Ntoso XML and CSV tables: [Data](data.md) |",
     ]
     return ["---", f"title: {attribute(str(report.symbol))}", "---", "",
             f"# {escape_block(report.title)} {{#report}}", "",
