@@ -17,11 +17,13 @@ the United Nations System" guidelines, unsceb-hlcm.github.io):
   ``section`` (I., II., III.) and ``subsection`` (A., B.…) with ``num`` and
   ``heading``, numbered ``paragraph`` elements, lettered items as ``point``.
 * **A draft resolution** is ``statement name="draftResolution"`` (Deliberative
-  Documents class, subtype ``deliberation``), laid out as AKN4UN's "Modelling
-  of GA Resolutions": ``preface`` with ``docType``/``docNumber`` ("Draft
-  resolution V") and ``docTitle``; ``preamble`` with the enacting formula
-  (``formula name="enactingFormula"``: "The General Assembly,") and one
-  ``container name="preambularParagraph"`` per preambular paragraph;
+  Documents class, subtype ``deliberation``; the name is the one AKN4UN's
+  Publications chapter gives a draft, an adopted one being ``resolution``), laid
+  out as AKN4UN's "Modelling of GA Resolutions": ``preface`` with
+  ``docType``/``docNumber`` ("Draft resolution V") and ``docTitle``;
+  ``preamble`` with the enacting formula (``formula name="enactingFormula"``:
+  "The General Assembly,") and one ``container name="preambularParagraph"``
+  per preambular paragraph;
   ``mainBody`` with one ``paragraph`` per operative paragraph, ``num`` "12.".
   An operative paragraph with sub-paragraphs holds a ``list`` whose ``intro``
   is its own text and whose ``point`` elements (``num`` "(a)") are the

@@ -122,7 +122,9 @@ def data_page(report: Report, files: dict[str, str]) -> str:
         shown = size(text) if text is not None else "not built"
         rows.append(f"| [{escape(item.path)}]({item.path}) | {escape(item.kind)} | {shown} | "
                     f"{escape(item.description)} |")
-    parts = ["---", "title: Data", "---", "", "# Data {#data}", "",
+    # Search finds the report's paragraphs; this page's tables of fields would only
+    # crowd out the paragraph a phrase comes from (it is in the navigation).
+    parts = ["---", "title: Data", "search:", "  exclude: true", "---", "", "# Data {#data}", "",
              f"{escape(str(report.symbol))} as open data, for spreadsheets, databases and "
              "document systems. Every file is made from the same reading of the report as "
              "these pages, and every one is in the offline copy of the site too.", "",

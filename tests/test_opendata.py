@@ -153,6 +153,9 @@ def test_the_site_serves_the_files_as_generated(site: Path, files: dict[str, str
     assert 'href="A-77-464.akn.xml"' in html and 'href="data/paragraphs.csv"' in html
     index = (site / "index.html").read_text("utf-8")
     assert 'href="data.html"' in index  # in the navigation
+    # Search is for the report's paragraphs: the Data page's tables stay out of it.
+    docs = json.loads((site / "search" / "search_index.json").read_text("utf-8"))["docs"]
+    assert docs and not any(d["location"].startswith("data.html") for d in docs)
 
 
 @pytest.mark.slow
