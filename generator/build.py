@@ -33,6 +33,7 @@ from .crossrefs import build_layer
 from .export import to_json
 from .markdown_text import html_nav, html_text
 from .model import Report
+from .opendata import data_files
 from .ownership import (
     MARKER,
     Stamp,
@@ -86,6 +87,7 @@ def site_files(report: Report) -> dict[str, str]:
     layer = build_layer(report)
     files = render(report, layer)
     files[f"{report.symbol.slug}.json"] = to_json(report, layer)
+    files.update(data_files(report, layer, files))
     return files
 
 

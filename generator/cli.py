@@ -92,9 +92,10 @@ def _parser() -> argparse.ArgumentParser:
                        help="build even if DIR already holds this very site")
     site_options(build)
     generate = commands.add_parser(
-        "generate", help="write the Markdown pages and JSON only",
-        description="Write the generated Markdown pages and the JSON export into DIR, "
-                    "for reading or for building with another MkDocs-compatible tool. DIR "
+        "generate", help="write the Markdown pages and the data files only",
+        description="Write the generated Markdown pages and the data files (JSON, Akoma "
+                    "Ntoso, CSV) into DIR, for reading or for building with another "
+                    "MkDocs-compatible tool. DIR "
                     "must be new, empty, or one unreport wrote.", epilog=EPILOG)
     common(generate)
     generate.add_argument("--out", default="pages", metavar="DIR",

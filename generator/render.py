@@ -286,7 +286,8 @@ def _masthead(report: Report, json_name: str) -> list[str]:
         f"| Agenda item | {report.agenda_item or 'not given'} |",
         f"| Committee | {escape(report.committee)} |",
         f"| Rapporteur | {rapporteur} |",
-        f"| Data | [{json_name}]({json_name}) (every paragraph, note and sponsor as JSON) |",
+        f"| Data | [{json_name}]({json_name}) (every paragraph, note and sponsor as JSON); "
+        "Akoma Ntoso XML and CSV tables: [Data](data.md) |",
     ]
     return ["---", f"title: {attribute(str(report.symbol))}", "---", "",
             f"# {escape_block(report.title)} {{#report}}", "",
@@ -345,9 +346,9 @@ def render(report: Report, layer: ReferenceLayer | None = None) -> dict[str, str
 
 
 def nav(report: Report) -> list[object]:
-    """Site navigation: the report, its draft resolutions, the index pages."""
+    """Site navigation: the report, its draft resolutions, the index pages, the Data page."""
     drafts = [{f"{r.number}. {r.title[:60]}{'…' if len(r.title) > 60 else ''}":
                f"draft-resolutions/{r.slug}.md"} for r in report.resolutions]
     return [{"Report": "index.md"}, {"Draft resolutions": drafts},
             {"Indexes": [{"References": "references.md"}, {"Sponsors": "sponsors.md"},
-                         {"Meetings": "meetings.md"}]}]
+                         {"Meetings": "meetings.md"}]}, {"Data": "data.md"}]

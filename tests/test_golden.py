@@ -34,6 +34,8 @@ def mini_files() -> dict[str, str]:
     ("index.md", "mini-index.md"),
     ("draft-resolutions/i.md", "mini-i.md"),
     ("A-99-1.json", "mini.json"),
+    ("A-99-1.akn.xml", "mini.akn.xml"),
+    ("data/paragraphs.csv", "mini-paragraphs.csv"),
 ])
 def test_golden(mini_files: dict[str, str], page: str, golden: str) -> None:
     path = GOLDEN / golden
