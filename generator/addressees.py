@@ -33,11 +33,14 @@ _CAP = r"[A-Z][\w’'-]*"
 # Words after "and" that start another name, not the rest of this one
 # ("… Drugs and Crime and the Office of …", "… and Member States").
 _NOT_AFTER_AND = rf"(?:{_HEAD}|United|World|International|Member|States|Governments?)\b"
+_SAME_NAME_AFTER_AND = rf"(?:the\s+)?(?!(?:{_CAP}\s+)*(?:{_HEAD})\b)(?!{_NOT_AFTER_AND}){_CAP}"
+"""What follows "and" inside one name: "Drugs and Crime", "Crime and the Treatment of
+Offenders" — not another body ("and the General Assembly") or actor ("and Member States")."""
 _TAIL = re.compile(rf"""
     (?:\s+(?:of|on|for|against|in|from)(?:\s+the)?\s+{_CAP}(?:\s+{_CAP})*   # Office on Drugs
      | (?:(?<=Parties)|(?<=Protocol))\s+to(?:\s+the)?\s+{_CAP}(?:\s+{_CAP})*  # Parties to the
      | \s+to\s+[A-Z][a-z]+(?:\s+{_CAP})*                                   # Committee to Elaborate
-     | \s+and\s+(?!the\s+{_NOT_AFTER_AND}|{_NOT_AFTER_AND})(?:the\s+)?{_CAP}(?:\s+{_CAP})*
+     | \s+and\s+{_SAME_NAME_AFTER_AND}(?:\s+{_CAP})*
     )*""", re.VERBOSE)
 _BEFORE = re.compile(rf"(?<![\w’'-])(?:{_CAP}\s+)*$")
 _HEAD_WORD = re.compile(rf"\b(?:{_HEAD})\b(?![’']s)")
@@ -124,21 +127,29 @@ def _expand(text: str, start: int, end: int) -> tuple[int, str]:
     return first, text[first:last]
 
 
-def _canonical(names: list[str]) -> str:
-    """The full name most mentions use: a name counts every mention it begins; a longer
-    name takes over when at least half of those mentions continue that way."""
+DOMINANT = 0.75
+"""Share of a head noun's mentions above which its short form ("the Office") means the
+body most named even where a paragraph has just named another (the Office of
+Counter-Terrorism beside the United Nations Office on Drugs and Crime)."""
+
+
+def _canonical(names: list[str]) -> tuple[str, float]:
+    """The full name most mentions use, and the share of mentions that use it: a name
+    counts every mention it begins; a longer name takes over when at least half of those
+    mentions continue that way."""
     counts = Counter(names)
     starts = {n: sum(c for m, c in counts.items() if m == n or m.startswith(n + " "))
               for n in counts}
     best = max(starts, key=lambda n: (starts[n], len(n)))
+    share = starts[best] / len(names)
     while True:
         longer = [n for n in starts if n.startswith(best + " ") and starts[n] * 2 >= starts[best]]
         if not longer:
-            return best
+            return best, share
         best = max(longer, key=lambda n: (starts[n], len(n)))
 
 
-def _canonicals(mentions: Iterable[Mention]) -> dict[str, str]:
+def _canonicals(mentions: Iterable[Mention]) -> dict[str, tuple[str, float]]:
     by_head: dict[str, list[str]] = {}
     for mention in mentions:
         by_head.setdefault(mention.head, []).append(mention.name)
@@ -163,21 +174,28 @@ class NameBook:
                 first, name = _expand(text, match.start(), match.end())
                 if name != match.group(0):
                     raw.append(Mention(match.group(0), name, block, first))
-        self.canonical = _canonicals(raw)
+        self._canonical = _canonicals(raw)
         self._by_place = _places(raw)
         # "Conference of the States Parties to the Convention": the inner short form first.
         self.mentions = tuple(replace(m, name=self._inner(m.name, m.block, m.offset))
                               for m in raw)
-        self.canonical = _canonicals(self.mentions)
-        """The full name each head noun stands for when the paragraph names none."""
+        self._canonical = _canonicals(self.mentions)
         self._by_place = _places(self.mentions)
+
+    def canonical(self, head: str) -> str:
+        """The full name the short form of ``head`` stands for where no paragraph says
+        otherwise (``Office`` → ``United Nations Office on Drugs and Crime``)."""
+        return self._canonical.get(head, (head, 0.0))[0]
 
     def _short(self, head: str, block: int, offset: int) -> str:
         earlier = [m for m in self._by_place.get((head, block), ()) if m.offset < offset]
-        canonical = self.canonical.get(head, head)
-        if not earlier or earlier[-1].name.startswith(canonical + " "):
-            return canonical  # "… Office on Drugs and Crime of the Global Report …"
-        return earlier[-1].name
+        canonical, share = self._canonical.get(head, (head, 0.0))
+        last = earlier[-1].name if earlier and share < DOMINANT else canonical
+        if last.startswith(canonical + " ") or canonical.startswith(last + " "):
+            # "… Office on Drugs and Crime of the Global Report …", "Conference of the
+            # States Parties": the same body as the one named in full.
+            return canonical
+        return last
 
     def _inner(self, name: str, block: int, offset: int) -> str:
         """``… Parties to the Convention`` → ``… Parties to the United Nations Convention …``."""
@@ -192,7 +210,7 @@ class NameBook:
             return self._short(bare, block, offset)
         name = self._inner(bare, block, offset)
         head = _HEAD_WORD.search(name)
-        full = self.canonical.get(head.group(0), "") if head else ""
+        full = self.canonical(head.group(0)) if head else ""
         if full.startswith(name) and _CONNECTOR.match(full[len(name):]):
             return full  # "Conference of the States Parties" names the one in full
         return name
@@ -231,7 +249,7 @@ def _conjuncts(item: str) -> list[str]:
     for part in parts[1:]:
         inside_name = re.search(rf"{_CAP}\s+(?:of|on|for|against|in)\s+(?:the\s+)?{_CAP}", out[-1])
         # "Drugs and Crime", "Prevention of Crime and the Treatment of Offenders"
-        if inside_name and re.match(rf"(?:the\s+)?(?!{_NOT_AFTER_AND}){_CAP}", part):
+        if inside_name and re.match(_SAME_NAME_AFTER_AND, part):
             out[-1] += " and " + part
         else:
             out.append(part)

@@ -82,7 +82,8 @@ _PRONOUNS = frozenset({"them", "they", "it"})
 _REPORT_VERB = re.compile(r"\b(?:to|and)\s+(?:continue\s+to\s+)?report\b"
                           r"(?=\s*(?:,|to\b|on\b|thereon\b|back\b|annually\b|regularly\b|$))")
 _REPORT_NOUN = re.compile(r"\b(?:submit|submitted|present|transmit|provide|prepare)\b[^;]{0,200}?"
-                          r"\b(?:reports?|summary|summaries)\b|\bfor\s+transmission\s+to\b"
+                          r"\b(?:a|an|the|his|her|its|their)\s+(?:(?!to\b)[\w-]+\s+){0,3}?"
+                          r"(?:reports?|summary|summaries)\b|\bfor\s+transmission\s+to\b"
                           r"|\binclude\b[^;]{0,200}?\bin\s+(?:his|her|its|their|the|a|an)\s+"
                           r"(?:[\w-]+\s+){0,4}?reports?\b")
 _INFORMATION = re.compile(r"\b(?:provide|submit|share|transmit|communicate|send|make available)\b"
