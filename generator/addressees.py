@@ -18,9 +18,11 @@ with …", "subject to …") and dropping qualifiers ("that have not yet done so
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from itertools import accumulate
 
 HEADS = ("Office", "Institute", "Commission", "Conference", "Convention", "Council",
          "Committee", "Assembly", "Secretariat", "Programme", "Mechanism", "Organization",
@@ -29,6 +31,8 @@ HEADS = ("Office", "Institute", "Commission", "Conference", "Convention", "Counc
 """Head nouns of body names: the word a short form keeps ("the Office")."""
 
 _HEAD = "|".join(HEADS)
+NAME_LENGTH = 250
+"""The longest name looked for, in characters, before and after its head noun."""
 _CAP = r"[A-Z][\w’'-]*"
 # Words after "and" that start another name, not the rest of this one
 # ("… Drugs and Crime and the Office of …", "… and Member States").
@@ -42,7 +46,9 @@ _TAIL = re.compile(rf"""
      | \s+to\s+[A-Z][a-z]+(?:\s+{_CAP})*                                   # Committee to Elaborate
      | \s+and\s+{_SAME_NAME_AFTER_AND}(?:\s+{_CAP})*
     )*""", re.VERBOSE)
-_BEFORE = re.compile(rf"(?<![\w’'-])(?:{_CAP}\s+)*$")
+# Capitalised words before the head, "Economic and Social" included ("Member States and"
+# is not: a word in -s before "and" ends another name).
+_BEFORE = re.compile(rf"(?<![\w’'-])(?:{_CAP}\s+(?:(?<!s\s)and\s+(?=[A-Z]))?)*$")
 _HEAD_WORD = re.compile(rf"\b(?:{_HEAD})\b(?![’']s)")
 _CONNECTOR = re.compile(r"^\s+(?:of|on|for|against|to|in|from)\b")
 
@@ -79,6 +85,8 @@ _ACTOR_NOUNS = frozenset({
     "offices", "funds", "programmes", "networks", "practitioners", "officials", "experts",
     "users", "individuals", "people", "persons", "youth", "leaders", "associations", "unions",
     "parliaments", "legislators", "judges", "prosecutors", "industry", "platforms", "them", "they",
+    "commissions", "committees", "councils", "conferences", "secretariats", "courts",
+    "tribunals", "banks", "centres", "groups", "missions", "mechanisms",
 })
 """Nouns that name someone who can act: "other donors", "the private sector"."""
 
@@ -120,9 +128,11 @@ class Mention:
 def _expand(text: str, start: int, end: int) -> tuple[int, str]:
     """The name around the head noun at ``text[start:end]``: capitalised words before,
     complements after."""
-    before = _BEFORE.search(text, max(0, start - 200), start)  # names are shorter than that
+    # No name is longer than a few hundred characters: looking no further keeps a long
+    # run of capitalised words ("Office of Office of …") from costing time squared.
+    before = _BEFORE.search(text, max(0, start - NAME_LENGTH), start)
     first = before.start() if before else start
-    tail = _TAIL.match(text, end)
+    tail = _TAIL.match(text, end, min(len(text), end + NAME_LENGTH))
     last = tail.end() if tail else end
     return first, text[first:last]
 
@@ -138,12 +148,21 @@ def _canonical(names: list[str]) -> tuple[str, float]:
     counts every mention it begins; a longer name takes over when at least half of those
     mentions continue that way."""
     counts = Counter(names)
-    starts = {n: sum(c for m, c in counts.items() if m == n or m.startswith(n + " "))
-              for n in counts}
+    ordered = sorted(counts)
+    # The mentions a name begins are a run of the sorted names (``n`` … ``n + " \uffff"``).
+    totals = list(accumulate(counts[n] for n in ordered))
+
+    def begun(name: str) -> int:
+        low, high = bisect_left(ordered, name), bisect_right(ordered, name + " \uffff")
+        return totals[high - 1] - (totals[low - 1] if low else 0)
+
+    starts = {n: begun(n) for n in ordered}
     best = max(starts, key=lambda n: (starts[n], len(n)))
     share = starts[best] / len(names)
     while True:
-        longer = [n for n in starts if n.startswith(best + " ") and starts[n] * 2 >= starts[best]]
+        longer = [n for n in ordered[bisect_left(ordered, best + " "):
+                                     bisect_right(ordered, best + " \uffff")]
+                  if starts[n] * 2 >= starts[best]]
         if not longer:
             return best, share
         best = max(longer, key=lambda n: (starts[n], len(n)))
@@ -242,14 +261,24 @@ def _segments(text: str) -> list[str]:
     return [p.strip() for p in parts]
 
 
+def _splits_a_name(left: str, right: str) -> bool:
+    """Whether "left and right" is one body's name cut at its "and": capitalised words
+    without a head noun before, a head noun after ("Economic" and "Social Council")."""
+    last = left.split()[-1] if left.split() else ""
+    return (bool(re.fullmatch(_CAP, last)) and not last.endswith("s")
+            and not _HEAD_WORD.search(left) and bool(re.match(_CAP, right))
+            and bool(_HEAD_WORD.search(right)))
+
+
 def _conjuncts(item: str) -> list[str]:
     """``Member States and other donors`` → two; ``Office on Drugs and Crime`` stays one."""
     parts = item.split(" and ")
     out = [parts[0]]
     for part in parts[1:]:
         inside_name = re.search(rf"{_CAP}\s+(?:of|on|for|against|in)\s+(?:the\s+)?{_CAP}", out[-1])
-        # "Drugs and Crime", "Prevention of Crime and the Treatment of Offenders"
-        if inside_name and re.match(_SAME_NAME_AFTER_AND, part):
+        # "Drugs and Crime", "Prevention of Crime and the Treatment of Offenders",
+        # "Economic and Social Council", "Interregional Crime and Justice Research Institute"
+        if inside_name and re.match(_SAME_NAME_AFTER_AND, part) or _splits_a_name(out[-1], part):
             out[-1] += " and " + part
         else:
             out.append(part)

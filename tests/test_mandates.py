@@ -10,12 +10,16 @@ from __future__ import annotations
 
 import json
 import re
+import time
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from unreport.addressees import NameBook, addressee_phrases, clean_addressee, is_un_body
 from unreport.build import site_files
 from unreport.mandates import (
+    KINDS,
     Mandate,
     MandateLayer,
     build_mandates,
@@ -164,6 +168,13 @@ def test_clauses(text: str, verbs: list[str]) -> None:
     (" the United Nations African Institute for the Prevention of Crime and the Treatment of "
      "Offenders ", [AFRI]),
     (" Member States and Governments ", ["Member States", "Governments"]),
+    (" the Economic and Social Council, through the Commission, ",
+     ["Economic and Social Council"]),
+    (" the United Nations Interregional Crime and Justice Research Institute ",
+     ["United Nations Interregional Crime and Justice Research Institute"]),
+    (" Member States and the Food and Agriculture Organization of the United Nations ",
+     ["Member States", "Food and Agriculture Organization of the United Nations"]),
+    (" the regional commissions ", ["regional commissions"]),
     (" the Secretary-General in its resolution 75/197, ", ["Secretary-General"]),
     # The object is a thing, not someone asked to act.
     (" the use of the lessons learned in order ", []),
@@ -261,7 +272,8 @@ def _mandate(text: str) -> Mandate:
     names the Office, the Commission and the Assembly in full."""
     op = Operative(1, "op-1", text, (), (), Span(1, 1))
     title = ("Title naming the United Nations Office on Drugs and Crime, the Commission on "
-             "Crime Prevention and Criminal Justice and the General Assembly")
+             "Crime Prevention and Criminal Justice and the General Assembly and the Economic "
+             "and Social Council")
     return resolution_mandates(DraftResolution("I", 1, title, (), (op,), (), Span(1, 1),
                                                "i"))[0]
 
@@ -296,6 +308,12 @@ def _mandate(text: str) -> Mandate:
      ("Secretary-General", None, None)),
     ("Requests the Secretary-General to submit a report at the seventy-ninth session of the "
      "General Assembly.", ("Secretary-General", "General Assembly", 79)),
+    ("Urges States to become parties, and requests the Secretary-General to report to the "
+     "Council at its substantive session of 2024.",
+     ("Secretary-General", "Economic and Social Council", None)),
+    ("Requests the Executive Director of the United Nations Office on Drugs and Crime to report "
+     "to the Commission at its thirty-third session.",
+     ("Executive Director of the United Nations Office on Drugs and Crime", CCPCJ, 33)),
 ])
 def test_reports(text: str, report: tuple[str | None, str | None, int | None]) -> None:
     found = _mandate(text).report
@@ -487,3 +505,31 @@ def test_json_fields(files: dict[str, str], layer: MandateLayer) -> None:
     assert list(first) == ["resolution", "paragraph", "anchor", "page", "verb", "kind",
                            "addressees", "text", "report"]
     assert first["text"].startswith("Reiterates its invitation to Governments to take")
+
+
+# --- any text: a mandate, never an exception or a hang ------------------------------------
+
+WORDS = ["Requests", "requests", "Decides", "Urges", "Calls", "upon", "for", "Reiterates",
+         "its", "the", "invitation", "request", "Takes", "note", "of", "with", "appreciation",
+         "Office", "Institute", "Conference", "Convention", "Commission", "General", "Assembly",
+         "Economic", "Social", "Council", "United", "Nations", "States", "Parties", "parties",
+         "Member", "and", "to", "report", "submit", "a", "at", "session", "seventy-nineth",
+         "thirty-second", "information", "provide", "inform", "share", "that", "in", "also",
+         "further", "strongly", "Secretary-General", "them", ",", ";", ":", ".", "(", ")", "\"",
+         "“", "”", "in this regard", "where appropriate", "including", "especially",
+         "made", "on", "Drugs", "Crime", "Prevention", "Criminal", "Justice", "x" * 40]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(WORDS), min_size=1, max_size=120))
+def test_any_text_gives_a_mandate(words: list[str]) -> None:
+    text = " ".join(words)
+    started = time.perf_counter()
+    mandate = _mandate(text)
+    assert time.perf_counter() - started < 2, "the grammar backtracks"
+    assert mandate.kind in KINDS
+    assert all(a.kind in ("request", "decision", "call") for a in mandate.actions)
+    assert all(a.text and a.text in text for a in mandate.actions)
+    for action in mandate.actions:
+        if action.report and action.report.session is not None:
+            assert action.report.session > 0
