@@ -183,7 +183,9 @@ def mandates_page(report: Report, layer: MandateLayer) -> str:
              " · ".join(f"[{escape(name)}](#{anchors[name]}) ({len(items)})"
                         for name, items in groups), ""]
     for name, items in groups:
-        parts.append(f"### {escape(name)} {{#{anchors[name]}}}\n")
+        # Out of the search index, with its clauses: a short heading would outrank the
+        # paragraph itself for any phrase that shares a word with an addressee's name.
+        parts.append(f"### {escape(name)} {{#{anchors[name]} data-search-exclude}}\n")
         parts.extend(_clause_entry(m, a) for m, a in items)
     return "\n".join(parts)
 
