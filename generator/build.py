@@ -31,6 +31,7 @@ from typing import Any
 
 from .crossrefs import build_layer
 from .export import to_json
+from .mandates import build_mandates
 from .markdown_text import html_nav, html_text
 from .model import Report
 from .opendata import data_files
@@ -85,9 +86,10 @@ ConfigAdjustment = Callable[[dict[str, Any]], dict[str, Any]]
 def site_files(report: Report) -> dict[str, str]:
     """Everything generated for the docs folder: pages and the JSON export."""
     layer = build_layer(report)
-    files = render(report, layer)
-    files[f"{report.symbol.slug}.json"] = to_json(report, layer)
-    files.update(data_files(report, layer, files))
+    mandates = build_mandates(report)
+    files = render(report, layer, mandates)
+    files[f"{report.symbol.slug}.json"] = to_json(report, layer, mandates)
+    files.update(data_files(report, layer, files, mandates))
     return files
 
 

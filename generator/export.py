@@ -11,6 +11,7 @@ import json
 from typing import Any
 
 from .crossrefs import ReferenceLayer, build_layer, natural_key
+from .mandates import MandateLayer, build_mandates, mandate_records
 from .model import DraftResolution, NoteRef, Proposal, Report, SubParagraph
 
 
@@ -50,7 +51,8 @@ def _proposal(p: Proposal) -> dict[str, Any]:
     }
 
 
-def _resolution(r: DraftResolution, layer: ReferenceLayer) -> dict[str, Any]:
+def _resolution(r: DraftResolution, layer: ReferenceLayer,
+                mandates: MandateLayer) -> dict[str, Any]:
     page = f"draft-resolutions/{r.slug}.md"
     cited = {c.reference.id for c in layer.citations
              if c.element.page == page and c.reference.kind == "ga-resolution"}
@@ -62,12 +64,19 @@ def _resolution(r: DraftResolution, layer: ReferenceLayer) -> dict[str, Any]:
                         "footnotes": _numbers(p.notes)} for p in r.preambular],
         "operative": [{"number": o.number, "anchor": o.anchor, "text": o.text,
                        "footnotes": _numbers(o.notes),
-                       "subparagraphs": [_sub(s) for s in o.subparagraphs]}
+                       "subparagraphs": [_sub(s) for s in o.subparagraphs],
+                       **_mandate_fields(mandates, r, o.anchor)}
                       for o in r.operative],
         "footnotes": [{"number": n.number, "text": n.text, "marked": n.marked}
                       for n in r.notes],
         "cited_ga_resolutions": sorted(cited, key=natural_key),
     }
+
+
+def _mandate_fields(mandates: MandateLayer, r: DraftResolution, anchor: str) -> dict[str, Any]:
+    """``verb``, ``kind``, ``addressees``, ``actions``, ``report`` of an operative paragraph."""
+    mandate = mandates.at(r.page, anchor)
+    return mandate.as_data() if mandate else {}
 
 
 def _references(layer: ReferenceLayer) -> list[dict[str, Any]]:
@@ -84,9 +93,11 @@ def _references(layer: ReferenceLayer) -> list[dict[str, Any]]:
     return out
 
 
-def to_data(report: Report, layer: ReferenceLayer | None = None) -> dict[str, Any]:
+def to_data(report: Report, layer: ReferenceLayer | None = None,
+            mandates: MandateLayer | None = None) -> dict[str, Any]:
     """The report as JSON-ready data."""
     layer = layer or build_layer(report)
+    mandates = mandates or build_mandates(report)
     return {
         "symbol": str(report.symbol),
         "date": report.date.isoformat() if report.date else None,
@@ -107,11 +118,13 @@ def to_data(report: Report, layer: ReferenceLayer | None = None) -> dict[str, An
         "footnotes": [{"number": n.number, "text": n.text, "marked": n.marked}
                       for n in report.notes],
         "proposals": [_proposal(p) for p in report.proposals],
-        "resolutions": [_resolution(r, layer) for r in report.resolutions],
+        "resolutions": [_resolution(r, layer, mandates) for r in report.resolutions],
         "references": _references(layer),
+        "mandates": mandate_records(mandates),
     }
 
 
-def to_json(report: Report, layer: ReferenceLayer | None = None) -> str:
+def to_json(report: Report, layer: ReferenceLayer | None = None,
+            mandates: MandateLayer | None = None) -> str:
     """The export as a JSON document (UTF-8, stable key order, trailing newline)."""
-    return json.dumps(to_data(report, layer), ensure_ascii=False, indent=1) + "\n"
+    return json.dumps(to_data(report, layer, mandates), ensure_ascii=False, indent=1) + "\n"

@@ -24,22 +24,38 @@ _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "sev
          "eighty": 80, "ninety": 90}
 _TENTHS = {"twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50, "sixtieth": 60,
            "seventieth": 70, "eightieth": 80, "ninetieth": 90, "hundredth": 100}
+_CARDINALS = {"one": 1, "a": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+              "eight": 8, "nine": 9}
+
+
+_MISSPELT = {"nineth": "ninth", "fith": "fifth", "eigth": "eighth", "twelveth": "twelfth",
+             "fourty": "forty", "fourtieth": "fortieth", "ninty": "ninety",
+             "nintieth": "ninetieth", "fiveth": "fifth", "threeth": "third"}
+"""Misspellings seen in UN documents ("seventy-nineth"), read as meant."""
 
 
 def ordinal_words(text: str) -> int | None:
-    """``Seventy-seventh`` → 77, ``Fifth`` → 5, ``77th`` → 77; None if not an ordinal."""
+    """``Seventy-seventh`` → 77, ``Fifth`` → 5, ``77th`` → 77, ``seventy-nineth`` → 79,
+    ``one hundred and first`` → 101; None if not an ordinal."""
     word = text.strip().lower()
     digits = re.fullmatch(r"(\d+)(?:st|nd|rd|th)", word)
     if digits:
         return int(digits.group(1))
-    if word in _TENTHS:
-        return _TENTHS[word]
-    if word in _UNITS:
-        return _UNITS.index(word) + 1
-    tens, _, unit = word.partition("-")
-    if tens in _TENS and unit in _UNITS[:9]:
-        return _TENS[tens] + _UNITS.index(unit) + 1
-    return None
+    words = [_MISSPELT.get(w, w) for w in re.split(r"[\s\-‐–]+", word) if w != "and"]
+    hundreds = 0
+    if len(words) >= 2 and words[1] in ("hundred", "hundredth") and words[0] in _CARDINALS:
+        hundreds = _CARDINALS[words[0]] * 100
+        if words[1] == "hundredth" and len(words) == 2:
+            return hundreds
+        words = words[2:]
+    rest: int | None = None
+    if len(words) == 1 and words[0] in _TENTHS:
+        rest = _TENTHS[words[0]]
+    elif len(words) == 1 and words[0] in _UNITS:
+        rest = _UNITS.index(words[0]) + 1
+    elif len(words) == 2 and words[0] in _TENS and words[1] in _UNITS[:9]:
+        rest = _TENS[words[0]] + _UNITS.index(words[1]) + 1
+    return None if rest is None else hundreds + rest
 
 
 def ordinal(value: int) -> str:

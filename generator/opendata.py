@@ -15,10 +15,11 @@ from dataclasses import dataclass
 
 from .akn import akn_files, akn_name
 from .crossrefs import ReferenceLayer
+from .mandates import MandateLayer
 from .markdown_text import escape
 from .model import Report
 from .schema import SCHEMA_PATH, field_list, load_schema, schema_text
-from .tables import TABLES, table_files
+from .tables import TABLES, Sources, table_files
 
 DATA_PAGE = "data.md"
 """The Data page's file in the docs folder."""
@@ -136,8 +137,10 @@ def data_page(report: Report, files: dict[str, str]) -> str:
     return "\n".join(parts)
 
 
-def data_files(report: Report, layer: ReferenceLayer, files: dict[str, str]) -> dict[str, str]:
+def data_files(report: Report, layer: ReferenceLayer, files: dict[str, str],
+               mandates: MandateLayer) -> dict[str, str]:
     """The open data files and the Data page, given the files generated so far (the JSON)."""
-    out = {SCHEMA_PATH: schema_text(), **akn_files(report, layer), **table_files(report, layer)}
+    out = {SCHEMA_PATH: schema_text(), **akn_files(report, layer),
+           **table_files(Sources(report, layer, mandates))}
     out[DATA_PAGE] = data_page(report, {**files, **out})
     return out

@@ -13,10 +13,12 @@ from __future__ import annotations
 import datetime as dt
 import posixpath
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .crossrefs import ReferenceLayer, build_layer, entry_anchor
 from .indexes import meetings_page, references_page, slug, sponsors_page
+from .mandates import MandateLayer, build_mandates
+from .mandates_page import mandate_label, mandates_page
 from .markdown_text import attribute, escape, escape_block, link_target
 from .masthead import ordinal
 from .model import (
@@ -68,6 +70,8 @@ class Page:
     """Note numbers defined in the page's numbering scope."""
     layer: ReferenceLayer
     """Citations of the whole report."""
+    labels: dict[str, str] = field(default_factory=dict)
+    """Mandate labels (Markdown blocks) of the page's operative paragraphs, by anchor."""
 
     def links(self, anchor: str) -> list[Link]:
         """Links for the citations in the element ``anchor`` of this page."""
@@ -218,10 +222,13 @@ def cites_box(page: Page) -> str:
             f"    {items}\n")
 
 
-def resolution_page(report: Report, resolution: DraftResolution, layer: ReferenceLayer) -> str:
+def resolution_page(report: Report, resolution: DraftResolution, layer: ReferenceLayer,
+                    mandates: MandateLayer | None = None) -> str:
     """The page of one draft resolution."""
+    labels = {m.anchor: mandate_label(m) for m in (mandates.paragraphs if mandates else ())
+              if m.resolution == resolution.number and m.page == resolution.page}
     page = Page(f"draft-resolutions/{resolution.slug}.md",
-                frozenset(n.number for n in resolution.notes), layer)
+                frozenset(n.number for n in resolution.notes), layer, labels)
     cite = f"{report.symbol}, draft resolution {resolution.number}"
     parts = [
         "---", f"title: Draft resolution {resolution.number}", "---", "",
@@ -246,6 +253,8 @@ def _operative(op: Operative, page: Page, cite: str) -> list[str]:
     body = inline(op.text, op.notes, page.defined, italic_opening=True,
                   links=page.links(op.anchor))
     parts = [paragraph(f"{op.number}.", op.anchor, body, cite, ".unr-op")]
+    if page.labels.get(op.anchor):
+        parts.append(page.labels[op.anchor])
     for sub in op.subparagraphs:
         parts.extend(_sub(sub, page, cite))
     return parts
@@ -332,16 +341,19 @@ def _subsection_footer(report: Report, letter: str) -> str:
             f"(draft-resolutions/{number.lower()}.md){{.md-button .unr-to-draft}}\n")
 
 
-def render(report: Report, layer: ReferenceLayer | None = None) -> dict[str, str]:
+def render(report: Report, layer: ReferenceLayer | None = None,
+           mandates: MandateLayer | None = None) -> dict[str, str]:
     """Every generated page: ``{path relative to docs: Markdown}``."""
     layer = layer or build_layer(report)
+    mandates = mandates or build_mandates(report)
     pages = {"index.md": home_page(report, f"{report.symbol.slug}.json", layer)}
     for resolution in report.resolutions:
         pages[f"draft-resolutions/{resolution.slug}.md"] = resolution_page(report, resolution,
-                                                                           layer)
+                                                                           layer, mandates)
     pages["references.md"] = references_page(report, layer)
     pages["sponsors.md"] = sponsors_page(report)
     pages["meetings.md"] = meetings_page(report)
+    pages["mandates.md"] = mandates_page(report, mandates)
     return pages
 
 
@@ -351,4 +363,5 @@ def nav(report: Report) -> list[object]:
                f"draft-resolutions/{r.slug}.md"} for r in report.resolutions]
     return [{"Report": "index.md"}, {"Draft resolutions": drafts},
             {"Indexes": [{"References": "references.md"}, {"Sponsors": "sponsors.md"},
-                         {"Meetings": "meetings.md"}]}, {"Data": "data.md"}]
+                         {"Meetings": "meetings.md"}, {"Mandates": "mandates.md"}]},
+            {"Data": "data.md"}]

@@ -2,9 +2,8 @@
 
 Each table is a ``Table``: a file name, a sentence saying what it holds, its
 columns (each described: the Data page lists them) and a function giving its
-rows from the report and the reference layer. ``TABLES`` is the list the build
-writes and the Data page describes; a new table (the mandates, once operative
-paragraphs carry them) is one more ``Table`` in it.
+rows from the report and its layers (``Sources``). ``TABLES`` is the list the
+build writes and the Data page describes; a new table is one more ``Table`` in it.
 
 The files are written with the ``csv`` module: comma-separated, one header
 row, fields quoted where needed, lines ended by ``\\n`` (the build writes text
@@ -26,6 +25,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from .crossrefs import ReferenceLayer
+from .mandates import MandateLayer
 from .model import Note, NoteRef, Report, SubParagraph, all_subparagraphs
 
 BOM = "\ufeff"
@@ -34,6 +34,18 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 Cell = str | int | None
 Row = tuple[Cell, ...]
+
+
+@dataclass(frozen=True)
+class Sources:
+    """What the tables are made from."""
+
+    report: Report
+    """The document model."""
+    layer: ReferenceLayer
+    """Its citations."""
+    mandates: MandateLayer
+    """What its operative paragraphs ask, of whom."""
 
 
 @dataclass(frozen=True)
@@ -56,7 +68,7 @@ class Table:
     """One sentence: what a row is."""
     columns: tuple[Column, ...]
     """Its columns, in order."""
-    rows: Callable[[Report, ReferenceLayer], Iterable[Row]]
+    rows: Callable[[Sources], Iterable[Row]]
     """Its rows, in document order."""
 
     @property
@@ -86,8 +98,9 @@ def _marks(text_marks: tuple[NoteRef, ...], subs: tuple[SubParagraph, ...]) -> l
     return [*text_marks, *(mark for sub in all_subparagraphs(subs) for mark in sub.notes)]
 
 
-def paragraph_rows(report: Report, layer: ReferenceLayer) -> Iterator[Row]:
+def paragraph_rows(sources: Sources) -> Iterator[Row]:
     """One row per report paragraph, preambular and operative paragraph."""
+    report = sources.report
     for para in report.paragraphs:
         yield ("", "report", para.number, para.anchor, _page_url("index.md", para.anchor),
                para.text, _notes(_marks(para.notes, para.items), report.notes),
@@ -103,8 +116,9 @@ def paragraph_rows(report: Report, layer: ReferenceLayer) -> Iterator[Row]:
                    _subparagraphs(op.subparagraphs))
 
 
-def sponsorship_rows(report: Report, layer: ReferenceLayer) -> Iterator[Row]:
+def sponsorship_rows(sources: Sources) -> Iterator[Row]:
     """One row per State per draft and role, in the report's order."""
+    report = sources.report
     for proposal in report.proposals:
         number = proposal.draft_resolution or ""
         draft = next((r for r in report.resolutions if r.number == number), None)
@@ -118,9 +132,9 @@ def sponsorship_rows(report: Report, layer: ReferenceLayer) -> Iterator[Row]:
                 yield (number, str(proposal.draft_symbol), state, role, behalf or "", url)
 
 
-def reference_rows(report: Report, layer: ReferenceLayer) -> Iterator[Row]:
+def reference_rows(sources: Sources) -> Iterator[Row]:
     """One row per citation of a resolution, decision, document or treaty."""
-    for citation in layer.citations:
+    for citation in sources.layer.citations:
         ref = citation.reference
         if ref.kind == "internal":
             continue
@@ -178,7 +192,36 @@ REFERENCES = Table(
      Column("citing_url", "Its address in the site, relative to the site's root.")),
     reference_rows)
 
-TABLES: tuple[Table, ...] = (PARAGRAPHS, SPONSORSHIPS, REFERENCES)
+def mandate_rows(sources: Sources) -> Iterator[Row]:
+    """One row per directive clause of an operative paragraph."""
+    for mandate, action in sources.mandates.clauses():
+        due = action.report
+        yield (mandate.resolution, mandate.number, mandate.anchor,
+               f"{mandate.page}#{mandate.anchor}",
+               action.verb, action.kind, "; ".join(action.addressees), action.text,
+               due.by if due else None, due.to if due else None, due.session if due else None)
+
+
+MANDATES = Table(
+    "mandates.csv",
+    "One row per directive clause of an operative paragraph: who the General Assembly asks "
+    "to do what, and which report falls due when.",
+    (Column("draft", "Roman number of the draft resolution."),
+     Column("paragraph", "Number of the operative paragraph."),
+     Column("anchor", "The paragraph's permanent anchor in the site."),
+     Column("url", "Its address in the site, relative to the site's root."),
+     Column("verb", "The clause's action: requests, decides, urges, calls upon, encourages, "
+                    "invites, appeals."),
+     Column("kind", "request, decision or call."),
+     Column("addressees", "Who is asked, full names, separated by semicolons."),
+     Column("text", "The clause's words, from its verb to the end of its object."),
+     Column("report_by", "Who is to report, where the clause asks for a report."),
+     Column("report_to", "The body the report goes to (General Assembly, Commission on Crime "
+                         "Prevention and Criminal Justice…)."),
+     Column("report_session", "The receiving body's session, where named (79).")),
+    mandate_rows)
+
+TABLES: tuple[Table, ...] = (PARAGRAPHS, SPONSORSHIPS, REFERENCES, MANDATES)
 """The tables the build writes under ``data/``, in the order the Data page lists them."""
 
 
@@ -191,16 +234,16 @@ def _cell(value: Cell) -> str | int:
     return value
 
 
-def csv_text(table: Table, report: Report, layer: ReferenceLayer) -> str:
+def csv_text(table: Table, sources: Sources) -> str:
     """The table as CSV text: byte-order mark, header row, a row per record."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow([column.name for column in table.columns])
-    for row in table.rows(report, layer):
+    for row in table.rows(sources):
         writer.writerow([_cell(value) for value in row])
     return BOM + out.getvalue()
 
 
-def table_files(report: Report, layer: ReferenceLayer) -> dict[str, str]:
+def table_files(sources: Sources) -> dict[str, str]:
     """``{data/<name>.csv: text}`` for every table."""
-    return {table.path: csv_text(table, report, layer) for table in TABLES}
+    return {table.path: csv_text(table, sources) for table in TABLES}

@@ -18,14 +18,16 @@ import pytest
 from unreport.build import build_site, site_files
 from unreport.cli import main
 from unreport.crossrefs import build_layer
+from unreport.mandates import build_mandates
 from unreport.opendata import DATA_PAGE, downloads, size
 from unreport.parse import Parsed, parse
 from unreport.source import read_source
-from unreport.tables import BOM, TABLES, Column, Table, csv_text
+from unreport.tables import BOM, TABLES, Column, Sources, Table, csv_text
 
 MINI = Path(__file__).resolve().parent / "fixtures" / "mini-report.md"
 DOWNLOADS = ["A-77-464.json", "schema/report.schema.json", "A-77-464.akn.xml",
-             "data/paragraphs.csv", "data/sponsorships.csv", "data/references.csv"]
+             "data/paragraphs.csv", "data/sponsorships.csv", "data/references.csv",
+             "data/mandates.csv"]
 
 
 def _rows(text: str) -> list[dict[str, str]]:
@@ -103,6 +105,28 @@ def test_one_row_per_citation(files: dict[str, str], parsed: Parsed) -> None:
                      "citing_url": "index.html#para-3-a"}
 
 
+def test_one_row_per_directive_clause(files: dict[str, str]) -> None:
+    """The mandates table agrees with the JSON's mandates[], clause by clause."""
+    rows = _rows(files["data/mandates.csv"])
+    records = json.loads(files["A-77-464.json"])["mandates"]
+    assert len(rows) == len(records) > 0
+    for row, record in zip(rows, records, strict=True):
+        assert (row["draft"], int(row["paragraph"]), row["anchor"]) == (
+            record["resolution"], record["paragraph"], record["anchor"])
+        assert row["url"] == f"{record['page']}#{record['anchor']}"
+        assert row["addressees"].split("; ") == record["addressees"] or (
+            row["addressees"] == "" and record["addressees"] == [])
+        assert row["text"] == record["text"]
+        due = record["report"] or {"by": None, "to": None, "session": None}
+        assert (row["report_to"] or None, row["report_session"] or None) == (
+            due["to"], str(due["session"]) if due["session"] else None)
+    # Draft resolution IV, operative paragraph 27 (read by hand): the Secretary-General is
+    # asked to report to the General Assembly at its seventy-ninth session.
+    iv27 = [r for r in rows if r["draft"] == "IV" and r["paragraph"] == "27"]
+    assert any(r["report_to"] == "General Assembly" and r["report_session"] == "79"
+               for r in iv27), iv27
+
+
 @pytest.mark.parametrize(("value", "written"), [
     ("=HYPERLINK(\"http://x\")", "'=HYPERLINK(\"http://x\")"),
     ("+1", "'+1"), ("-1", "'-1"), ("@SUM(A1)", "'@SUM(A1)"),
@@ -112,9 +136,9 @@ def test_one_row_per_citation(files: dict[str, str], parsed: Parsed) -> None:
 ])
 def test_cells_cannot_become_formulas(value: str | int | None, written: str) -> None:
     table = Table("t.csv", "A test.", (Column("a", "A."), Column("b", "B.")),
-                  lambda report, layer: [(value, "x")])
-    text = csv_text(table, parse(read_source(MINI)).report,
-                    build_layer(parse(read_source(MINI)).report))
+                  lambda sources: [(value, "x")])
+    report = parse(read_source(MINI)).report
+    text = csv_text(table, Sources(report, build_layer(report), build_mandates(report)))
     assert text.startswith(BOM)
     assert _rows(text) == [{"a": written, "b": "x"}]
 

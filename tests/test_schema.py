@@ -166,8 +166,9 @@ def test_field_table_rows() -> None:
             "report names none. |") in table
     assert ("`resolutions[{number, title, page, preambular[{number, anchor, text, "
             "footnotes[]}], operative[{number, anchor, text, footnotes[], subparagraphs[{label, "
-            "anchor, text, footnotes[], subparagraphs[]}]}], footnotes[{number, text, marked}], "
-            "cited_ga_resolutions[]}]`") in table
+            "anchor, text, footnotes[], subparagraphs[]}], verb, kind, addressees[], "
+            "actions[{verb, addressees[]}], report{by, to, session}}], footnotes[{number, text, "
+            "marked}], cited_ga_resolutions[]}]`") in table
     assert len(table.splitlines()) == 2 + len(SCHEMA["properties"])
 
 
