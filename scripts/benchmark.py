@@ -40,6 +40,7 @@ from unreport.build import build_site, site_files  # noqa: E402
 from unreport.clean import clean  # noqa: E402
 from unreport.diagnostics import Collector  # noqa: E402
 from unreport.parse import parse  # noqa: E402
+from unreport.restore import restore_marks  # noqa: E402
 from unreport.source import bundled_path, decode  # noqa: E402
 from unreport.structure import structure  # noqa: E402
 
@@ -66,6 +67,7 @@ def stage_times(path: Path, rounds: int) -> dict[str, float]:
         "clean": median_seconds(lambda: clean(source), rounds),
         "blocks": median_seconds(lambda: blocks(cleaned), rounds),
         "structure": median_seconds(lambda: structure(cleaned, typed, Collector("b")), rounds),
+        "restore": median_seconds(lambda: restore_marks(report, Collector("b")), rounds),
         "render": median_seconds(lambda: site_files(report), rounds),
     }
 

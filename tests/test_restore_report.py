@@ -25,15 +25,18 @@ RESTORED = [
     ("II", 6, "pp-6", "Minimum Rules for Non-custodial Measures (the Tokyo Rules)"),
     # V: notes 1-5 (the Human Rights Council's reports A/68/53 … A/76/53) before note 6 in
     # pp 2: the five Council resolutions of 2013, 2015, 2017, 2019 and 2021 in pp 1.
-    ("V", 1, "pp-1", "Human Rights Council resolutions, including resolutions 23/9 of 13 June 2013"),
+    ("V", 1, "pp-1", "Human Rights Council resolutions, including resolutions 23/9 of "
+                     "13 June 2013"),
     ("V", 2, "pp-1", "29/11 of 2 July 2015"),
     ("V", 3, "pp-1", "35/25 of 23 June 2017"),
     ("V", 4, "pp-1", "41/9 of 11 July 2019"),
     ("V", 5, "pp-1", "and 47/7 of 12 July 2021"),
     # VII: notes 1-5 (Treaty Series Nos. 39574, 14152, 14956, 27627, 42146) before note 6 in
     # pp 3: the five conventions listed in pp 2, in that order.
-    ("VII", 1, "pp-2", "Convention against Transnational Organized Crime and the Protocols thereto"),
-    ("VII", 2, "pp-2", "Single Convention on Narcotic Drugs of 1961 as amended by the 1972 Protocol"),
+    ("VII", 1, "pp-2", "Convention against Transnational Organized Crime and the Protocols "
+                       "thereto"),
+    ("VII", 2, "pp-2", "Single Convention on Narcotic Drugs of 1961 as amended by the 1972 "
+                       "Protocol"),
     ("VII", 3, "pp-2", "the Convention on Psychotropic Substances of 1971"),
     ("VII", 4, "pp-2", "in Narcotic Drugs and Psychotropic Substances of 1988"),
     ("VII", 5, "pp-2", "the United Nations Convention against Corruption"),
