@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from .dates import MONTH_PATTERN, MONTHS
 
@@ -58,9 +59,8 @@ _OTHER_HEADS = frozenset({"conference", "commission", "council", "office", "cong
                           "union", "board", "summit", "day", "decade", "year"})
 
 
-@dataclass(frozen=True)
-class Word:
-    """A word of a text, with where a mark after it would go."""
+class Word(NamedTuple):
+    """A word of a text, with where a mark after it would go (a tuple: texts have many)."""
 
     start: int
     """Offset of its first character."""

@@ -61,6 +61,10 @@ from .restore_scope import DATE_AFTER, Position, Scope, Slot, scopes
 _NAMED = re.compile(
     r"(?:,\s+in\s+which\s+it\s+(?:adopted|endorsed|approved|proclaimed)"
     r"|,?\s+(?:on|entitled|by\s+which\s+it\s+adopted))\s+(?:the\s+)?")
+_LEAD = 400
+"""Characters before a surviving mark kept to compare with the words before a candidate."""
+_CUT = Word(0, 0, "…", "…", "…", True)
+"""Stands for the words cut off before a long lead: a capitalized word, so no boundary."""
 _ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
              "ninth", "tenth", "eleventh", "twelfth")
 
@@ -107,8 +111,8 @@ def restore_marks(report: Report, messages: Collector) -> Report:
     lost = [n for scope in all_scopes for n in scope.notes if not n.marked]
     if not lost:
         return report
-    wanted = {c.resolution for scope in all_scopes for n, c in scope.cited.items()
-              if c.resolution and not scope.note(n).marked}
+    wanted = [c for scope in all_scopes for n, c in scope.cited.items()
+              if not scope.note(n).marked]
     knowledge = learn(all_scopes, wanted)
     added: dict[tuple[str, str], list[NoteRef]] = {}
     restored_notes: dict[tuple[str, int], str] = {}
@@ -133,8 +137,11 @@ def restore_marks(report: Report, messages: Collector) -> Report:
     return _rebuild(report, added, restored_notes)
 
 
-def learn(all_scopes: list[Scope], resolutions: set[str]) -> Knowledge:
-    """Surviving marks of the whole report, and the names it gives ``resolutions``."""
+def learn(all_scopes: list[Scope], wanted: list[Cited]) -> Knowledge:
+    """What the whole report shows about the things ``wanted`` (the lost notes cite):
+    the surviving marks of notes that cite them, and the names it gives their resolutions."""
+    keys = {c.key for c in wanted}
+    resolutions = {c.resolution for c in wanted if c.resolution}
     learned: list[Learned] = []
     named: dict[str, list[tuple[str, str]]] = {}
     for scope in all_scopes:
@@ -142,8 +149,13 @@ def learn(all_scopes: list[Scope], resolutions: set[str]) -> Knowledge:
             previous = slot.opening
             for ref in sorted(slot.marks, key=lambda r: r.offset):
                 cited = scope.cited.get(ref.number)
-                if cited is not None and not ref.restored:
-                    lead = words(slot.text, previous, _name_end(slot.text, previous, ref.offset))
+                if cited is not None and cited.key in keys and not ref.restored:
+                    # Only the end of the words before a mark is ever compared.
+                    start = max(previous, ref.offset - _LEAD)
+                    lead = words(slot.text, start, _name_end(slot.text, start, ref.offset))
+                    if start > previous and lead:
+                        lead = lead[1:]  # maybe a piece of a word: not a boundary either
+                        lead.insert(0, _CUT)
                     last = cited.holds or (None if cited.specific else _last_resolution(
                         slot.refs, previous, ref.offset))
                     learned.append(Learned(cited.key, tuple(lead), last,
@@ -190,6 +202,7 @@ def restore_scope(scope: Scope, knowledge: Knowledge) -> tuple[dict[int, tuple[P
     restored: dict[int, tuple[Position, str]] = {}
     reasons: dict[int, str] = {}
     remaining = [n.number for n in scope.notes if not n.marked]
+    tried: dict[int, object] = {}  # what a note was last decided on: same again, same answer
     changed = True
     while changed:
         changed = False
@@ -199,6 +212,9 @@ def restore_scope(scope: Scope, knowledge: Knowledge) -> tuple[dict[int, tuple[P
             if window is None:
                 reasons[number] = "the marks of its neighbours are out of order"
                 continue
+            if tried.get(number) == (window, parallel.get(number)):
+                continue
+            tried[number] = (window, parallel.get(number))
             cited = scope.cited[number]
             candidates = _candidates(scope, cited, window, knowledge)
             choice, why = _decide(candidates, parallel.get(number), _known(cited, knowledge))
@@ -344,7 +360,9 @@ def _table_reason(cited: Cited, name: str) -> str:
     if cited.treaty:
         return (f"the note cites the Treaty Series entry of the {shown} "
                 f"(No. {cited.treaty[0]})")
-    return f"the note cites {cited.label}, which adopted the {shown}"
+    if cited.label.endswith("annex"):  # the instrument is printed in the annex
+        return f"the note cites {cited.label}, the text of the {shown}"
+    return f"the note cites {cited.label}, the {shown}"
 
 
 def _decide(candidates: list[Candidate], parallel: tuple[Position, str] | None,

@@ -27,6 +27,7 @@ _ITEM_ENDS = re.compile(r"(?:,(?!\s+entitled\b)|;|\.|\s+and\b|\s+as\s+well\s+as\
 _END = 10**9
 _TAIL = 300
 """Characters before a word in which qualifiers of a name are looked for."""
+_QUALIFIER_ENDS = frozenset({"Protocol", "Protocols", "thereto"})
 
 
 class Position(NamedTuple):
@@ -56,7 +57,13 @@ class TextFacts:
         seq = words(text)
         ends = [w.end for w in seq]
         name_last = []
+        supplementing = "supplementing" in text
         for index, word in enumerate(seq):
+            # Qualifiers end with a year, "Protocol(s)", "thereto", or a supplemented name.
+            if not (word.key[0].isdigit() or word.key in _QUALIFIER_ENDS
+                    or (supplementing and word.capital)):
+                name_last.append(index)
+                continue
             tail_start = max(0, word.end - _TAIL)
             tail = text[tail_start:word.end].rstrip(" ,;:.")
             end = tail_start + len(strip_qualifiers(tail))
