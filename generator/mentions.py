@@ -40,7 +40,7 @@ _CLOSERS = ",;:.)\"”’"
 # "…Strategy, adopted on 8 September 2006".
 _QUALIFIER = (rf"(?:,?\s+of\s+(?:19|20)\d{{2}}|,\s+(?:19|20)\d{{2}}"
               r"|,?\s+as\s+amended\s+by\s+the\s+(?:19|20)\d{2}\s+Protocol"
-              r"|\s+and\s+(?:the|its)\s+Protocols?(?:\s+thereto)?"
+              r"|\s+and\s+(?:the\s+Protocols?\s+thereto|its\s+Protocols?)"
               r"|,?\s+supplementing\s+the\s+[A-Z][\w-]*(?:\s+(?:of|the|against|on|in|for"
               r"|[A-Z][\w-]*))*"
               rf"|,\s+adopted\s+on\s+\d{{1,2}}\s+{MONTH_PATTERN}\s+(?:19|20)\d{{2}})")
@@ -118,12 +118,17 @@ def inside_name(text: str, offset: int) -> bool:
     return bool(_QUALIFIER_AHEAD.match(text, offset))
 
 
-def boundary_before(seq: list[Word], index: int) -> bool:
-    """Whether a name may start at ``seq[index]``: connectors skipped, then a boundary."""
+def boundary_before(seq: list[Word], index: int, *, whole: bool = False) -> bool:
+    """Whether a name may start at ``seq[index]``: connectors skipped, then a boundary.
+
+    ``whole``: the name is known to be complete (from a table), so "… Crime and the
+    <name>" starts it after "and the", as in a list of instruments.
+    """
     i = index - 1
     while i >= 0 and seq[i].norm in CONNECTORS and not seq[i].closes:
         i -= 1
-    if i < 0 or _joins_names(seq[i + 1:index]):
+    small = [w.norm for w in seq[i + 1:index]]
+    if i < 0 or _joins_names(seq[i + 1:index]) or (whole and small == ["and", "the"]):
         return True
     word = seq[i]
     if word.norm[0].isdigit() and i < index - 1:
@@ -144,7 +149,18 @@ def ends_with_name(context: list[Word], name: tuple[str, ...]) -> bool:
     size = len(name)
     if size == 0 or len(context) < size or tuple(w.key for w in context[-size:]) != name:
         return False
-    return boundary_before(context, len(context) - size)
+    return boundary_before(context, len(context) - size, whole=True)
+
+
+def trailing_name(seq: list[Word] | tuple[Word, ...]) -> tuple[str, ...]:
+    """The name ``seq`` ends with (``Word.key`` of each word): back to a boundary."""
+    start = len(seq)
+    while start > 0 and (seq[start - 1].capital or seq[start - 1].norm in CONNECTORS) and \
+            (start == len(seq) or not seq[start - 1].closes):
+        start -= 1
+    while start < len(seq) and seq[start].norm in CONNECTORS:
+        start += 1
+    return tuple(w.key for w in seq[start:])
 
 
 @lru_cache(maxsize=512)
@@ -184,6 +200,8 @@ class Mention:
     """Offset where a mark after it would go (qualifiers included)."""
     kind: str
     """``treaty``, ``instrument`` or ``other``."""
+    head: int
+    """Offset of the head word that says its kind (its start if none does)."""
 
 
 def name_mentions(text: str, start: int = 0, end: int | None = None, *,
@@ -211,7 +229,8 @@ def name_mentions(text: str, start: int = 0, end: int | None = None, *,
             while qualifier and not qualifier.group().lstrip().startswith("("):
                 stop = qualifier.end()
                 qualifier = _QUALIFIER_AHEAD.match(text, stop)
-            mentions.append(Mention(run[0].start, stop, _kind(run)))
+            kind, head = _kind(run)
+            mentions.append(Mention(run[0].start, stop, kind, head))
             covered = stop
         run.clear()
 
@@ -276,12 +295,13 @@ def _splits(run: list[Word], seq: list[Word], index: int) -> bool:
     return False
 
 
-def _kind(run: list[Word]) -> str:
+def _kind(run: list[Word]) -> tuple[str, int]:
+    """The kind the first head word of a name says, and where that word starts."""
     for word in run:
         if word.norm in TREATY_HEADS:
-            return "treaty"
+            return "treaty", word.start
         if word.norm in INSTRUMENT_HEADS:
-            return "instrument"
+            return "instrument", word.start
         if word.norm in _OTHER_HEADS:
-            return "other"
-    return "other"
+            return "other", word.start
+    return "other", run[0].start

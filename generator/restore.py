@@ -43,6 +43,7 @@ from .citations import Cited
 from .diagnostics import Collector
 from .instruments import BODY_REPORTS, adopted_by, treaty
 from .mentions import (
+    CONNECTORS,
     Word,
     ends_with_name,
     inside_name,
@@ -50,6 +51,7 @@ from .mentions import (
     name_words,
     same_name,
     strip_qualifiers,
+    trailing_name,
     words,
 )
 from .model import DraftResolution, Note, NoteRef, Report, SubParagraph
@@ -216,8 +218,9 @@ def restore_scope(scope: Scope, knowledge: Knowledge) -> tuple[dict[int, tuple[P
                 continue
             tried[number] = (window, parallel.get(number))
             cited = scope.cited[number]
-            candidates = _candidates(scope, cited, window, knowledge)
-            choice, why = _decide(candidates, parallel.get(number), _known(cited, knowledge))
+            candidates, near = _candidates(scope, cited, window, knowledge)
+            choice, why = _decide(candidates, parallel.get(number), _known(cited, knowledge),
+                                  near)
             if choice is None or not window[0] < choice < window[1]:
                 reasons[number] = why
                 continue
@@ -269,8 +272,11 @@ def _sources(scope: Scope, cited: Cited, window: tuple[Position, Position],
 
 
 def _candidates(scope: Scope, cited: Cited, window: tuple[Position, Position],
-                knowledge: Knowledge) -> list[Candidate]:
+                knowledge: Knowledge) -> tuple[list[Candidate], list[Position]]:
+    """Places with evidence, and places where the name's words stand without being
+    clearly the name (``_near_miss``)."""
     found = []
+    near: list[Position] = []
     lower, upper = window
     sources = _sources(scope, cited, window, knowledge)
     finals = sources.last_words()
@@ -294,6 +300,8 @@ def _candidates(scope: Scope, cited: Cited, window: tuple[Position, Position],
             if not context:
                 continue
             reasons = _evidence(slot, since, word, context, cited, sources)
+            if not reasons and cited.specific and _near_miss(slot, context, sources):
+                near.append(position)
             if dated.get(word.end) and cited.year == int(dated[word.end][1].split()[-1]):
                 ref, date = dated[word.end]
                 body = next(b.name for b in BODY_REPORTS if b.body == cited.body)
@@ -301,7 +309,32 @@ def _candidates(scope: Scope, cited: Cited, window: tuple[Position, Position],
                                   f"{body} resolution {ref.id} of {date}")
             if reasons:
                 found.append(Candidate(position, tuple(reasons), cited.specific))
-    return found
+    return found, near
+
+
+def _near_miss(slot: Slot, context: list[Word], sources: _Sources) -> bool:
+    """Whether ``context`` ends with the words of the instrument's name without their being
+    clearly its name, nor clearly part of another's.
+
+    The name ends another's when the longer name's head word comes before it: "the
+    Protocol to the Convention on …", "the Kyoto Declaration on … the 2030 Agenda for
+    Sustainable Development", "the Conference of the States Parties to the … Convention".
+    Otherwise ("Member States in the United Nations Global … Strategy") the words may
+    well be the name: a mark after a later mention would then be a guess.
+    """
+    names = [seq for _, seq in sources.table] + [seq for _, seq in sources.named]
+    learned = [trailing_name(item.lead) for item in sources.learned]
+    names += [name for name in learned if sum(1 for k in name if k.lower() not in
+                                              CONNECTORS and k[0].isalpha()) >= 2]
+    keys = [w.key for w in context]
+    for name in names:
+        if name and tuple(keys[-len(name):]) == name:
+            start = context[-len(name)].start
+            longer = any(m.start < start and m.head < start and m.end >= context[-1].end
+                         for m in slot.facts.mentions)
+            if not longer:
+                return True
+    return False
 
 
 def _held_in_window(scope: Scope, cited: Cited, window: tuple[Position, Position],
@@ -366,8 +399,12 @@ def _table_reason(cited: Cited, name: str) -> str:
 
 
 def _decide(candidates: list[Candidate], parallel: tuple[Position, str] | None,
-            known: bool) -> tuple[Position | None, str]:
-    """The clearly best position and why, or None and why not."""
+            known: bool, near: list[Position]) -> tuple[Position | None, str]:
+    """The clearly best position and why, or None and why not.
+
+    ``near`` are places where the words of the instrument's name stand but may belong
+    to a longer name: one before the chosen place makes the choice unclear.
+    """
     merged: dict[Position, Candidate] = {}
     for c in candidates:
         old = merged.get(c.position)
@@ -381,18 +418,22 @@ def _decide(candidates: list[Candidate], parallel: tuple[Position, str] | None,
                           "note’s")
         return None, "nothing between the marks of its neighbours names what it cites"
     ordered = sorted(merged.values(), key=lambda c: c.position)
-    if parallel and parallel[0] in merged:
+    extra: tuple[str, ...] = ()
+    if len(ordered) > 1 and all(c.naming for c in ordered):
+        extra = (f"it is the first of {len(ordered)} places between its neighbours’ marks "
+                 "that name it, and a note marks the first mention",)
+    if len(ordered) == 1 or extra:
+        best = ordered[0]
+        if any(place < best.position for place in near):
+            return None, ("the words of its name stand earlier too, perhaps as part of a "
+                          "longer name")
+        if parallel and parallel[0] != best.position:
+            return None, "the evidence and the parallel order point at different places"
+        return best.position, "; ".join((*best.reasons, *extra,
+                                         *((parallel[1],) if parallel else ())))
+    if parallel and parallel[0] in merged:  # the order picks one of equal places
         best = merged[parallel[0]]
         return best.position, "; ".join((*best.reasons, parallel[1]))
-    if parallel:
-        return None, "the evidence and the parallel order point at different places"
-    if len(ordered) == 1:
-        return ordered[0].position, "; ".join(ordered[0].reasons)
-    if all(c.naming for c in ordered):
-        first = ordered[0]
-        first_mention = (f"it is the first of {len(ordered)} places between its neighbours’ "
-                         "marks that name it, and a note marks the first mention")
-        return first.position, "; ".join((*first.reasons, first_mention))
     return None, f"{len(ordered)} places between the marks of its neighbours fit equally well"
 
 

@@ -128,6 +128,28 @@ def test_treaty_name_learned_from_a_surviving_mark() -> None:
     assert note.restored == ref.restored and note.marked is False
 
 
+def test_a_name_after_and_the_in_a_list() -> None:
+    parsed = _report(_draft("I", [
+        "*Recalling* the Convention on Imaginary Things and the Arms Trade Treaty,",
+    ], ["United Nations, Treaty Series, vol. 3013, No. 52373."]))
+    assert _marks(parsed, "I")[1][1].endswith("and the Arms Trade Treaty")
+
+
+def test_an_earlier_unclear_mention_leaves_a_later_one_unused() -> None:
+    """"the Special Rapporteur on the Convention …" may be where the mark stood: the
+    later, clear mention is not taken for it."""
+    parsed = _report(
+        _draft("I", ["*Recalling* the Convention on Imaginary Things,<sup>1</sup>"],
+               ["United Nations, Treaty Series, vol. 9001, No. 90001."]),
+        _draft("II", [
+            "*Noting* the work of the Special Rapporteur on the Convention on Imaginary "
+            "Things, and welcoming the entry into force of the Convention on Imaginary Things,",
+        ], ["United Nations, Treaty Series, vol. 9001, No. 90001."]))
+    assert _marks(parsed, "II") == {}
+    [lost] = _warnings(parsed, "lost-mark")
+    assert "stand earlier too" in lost
+
+
 def test_two_resolutions_of_the_same_year_stay_unplaced() -> None:
     """The Council's report for 2013 holds both resolutions: no place is clearly best."""
     parsed = _report(_draft("I", [

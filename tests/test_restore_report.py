@@ -9,9 +9,15 @@ name, or the citation "resolution k/n of <date>", before any comma.
 
 from __future__ import annotations
 
+import dataclasses
+import re
+
 import pytest
 from unreport.model import DraftResolution, NoteRef, all_subparagraphs
 from unreport.parse import Parsed
+from unreport.restore import learn, restore_scope
+from unreport.restore_scope import scopes
+from unreport.verify import check_nothing_lost
 
 # (draft, note, element anchor, the words right before the mark)
 RESTORED = [
@@ -109,7 +115,6 @@ def test_restoring_changes_no_text(parsed: Parsed) -> None:
             assert offsets == sorted(offsets)
             assert all(0 <= ref.offset <= len(text) for ref in refs)
     # The nothing-lost check runs on the restored model (no exception).
-    from unreport.verify import check_nothing_lost
     check_nothing_lost(parsed)
 
 
@@ -120,3 +125,35 @@ def test_one_diagnostic_per_restoration(parsed: Parsed) -> None:
     assert len(lost) == sum(len(v) for v in UNPLACED.values())
     assert all("restored" in w.message and "because" in w.message for w in restored)
     assert any("draft resolution V: note 7" in w.message for w in lost)
+
+
+def test_surviving_marks_hidden_one_at_a_time_come_back_right_or_not_at_all(
+        parsed: Parsed) -> None:
+    """Hide each surviving mark (and what it teaches) in turn: the stage puts it back at the
+    same word, or leaves it unplaced; never elsewhere. A check of the stage's caution on 98
+    real marks of the report, beyond the 17 the converter lost."""
+    all_scopes = scopes(parsed.report)
+    right, wrong = 0, []
+    for index, scope in enumerate(all_scopes):
+        survivors = {(ref.number, slot_index, ref.offset)
+                     for slot_index, slot in enumerate(scope.slots) for ref in slot.marks
+                     if not ref.restored}
+        for number, slot_index, offset in sorted(survivors):
+            slots = tuple(dataclasses.replace(s, marks=tuple(
+                m for m in s.marks if m.number != number)) for s in scope.slots)
+            notes = tuple(dataclasses.replace(n, marked=n.number != number)
+                          for n in scope.notes)
+            hidden = dataclasses.replace(scope, slots=slots, notes=notes)
+            trial = [*all_scopes[:index], hidden, *all_scopes[index + 1:]]
+            placed, _ = restore_scope(hidden, learn(trial, [hidden.cited[number]]))
+            if number not in placed:
+                continue
+            position, _ = placed[number]
+            text = scope.slots[slot_index].text
+            if position.slot == slot_index and position.offset <= offset and \
+                    re.fullmatch(r"[\s,;:.]*", text[position.offset:offset]):
+                right += 1
+            else:
+                wrong.append((scope.name, number, scope.slots[position.slot].where))
+    assert wrong == []
+    assert right >= 27  # 30 when written: notes citing treaties, instruments, bodies' reports
