@@ -104,17 +104,19 @@ def test_parallel_list_needs_as_many_names_as_notes() -> None:
     assert len(_warnings(parsed, "lost-mark")) == 3
 
 
-def test_treaty_name_learned_from_a_surviving_mark() -> None:
+def _learned_case(preamble: list[str]) -> Parsed:
     """Draft I shows which words note 90001 follows; draft II lost the same note's mark."""
-    parsed = _report(
-        _draft("I", ["*Recalling* the Convention on Imaginary Things,<sup>1</sup>"],
-               ["United Nations, Treaty Series, vol. 9001, No. 90001."]),
-        _draft("II", [
-            "*Recalling* its resolution 98/1 of 1 January 2029 and the Protocol to the "
-            "Convention on Imaginary Things,",
-            "*Welcoming* the entry into force of the Convention on Imaginary Things, and "
-            "encouraging States to ratify the Convention on Imaginary Things,",
-        ], ["United Nations, Treaty Series, vol. 9001, No. 90001."]))
+    note = ["United Nations, Treaty Series, vol. 9001, No. 90001."]
+    return _report(_draft("I", ["*Recalling* the Convention on Imaginary Things,<sup>1</sup>"],
+                          note), _draft("II", preamble, note))
+
+
+def test_treaty_name_learned_from_a_surviving_mark() -> None:
+    parsed = _learned_case([
+        "*Recalling* its resolution 98/1 of 1 January 2029 and the Protocol to the "
+        "Convention on Imaginary Things,",
+        "*Welcoming* the entry into force of the Convention on Imaginary Things, and "
+        "encouraging States to ratify the Convention on Imaginary Things,"])
     anchor, before, ref = _marks(parsed, "II")[1]
     # Not inside "the Protocol to the Convention …" (another name ending the same way), and
     # at the first of the two mentions of the Convention itself.
@@ -138,13 +140,9 @@ def test_a_name_after_and_the_in_a_list() -> None:
 def test_an_earlier_unclear_mention_leaves_a_later_one_unused() -> None:
     """"the Special Rapporteur on the Convention …" may be where the mark stood: the
     later, clear mention is not taken for it."""
-    parsed = _report(
-        _draft("I", ["*Recalling* the Convention on Imaginary Things,<sup>1</sup>"],
-               ["United Nations, Treaty Series, vol. 9001, No. 90001."]),
-        _draft("II", [
-            "*Noting* the work of the Special Rapporteur on the Convention on Imaginary "
-            "Things, and welcoming the entry into force of the Convention on Imaginary Things,",
-        ], ["United Nations, Treaty Series, vol. 9001, No. 90001."]))
+    parsed = _learned_case([
+        "*Noting* the work of the Special Rapporteur on the Convention on Imaginary Things, "
+        "and welcoming the entry into force of the Convention on Imaginary Things,"])
     assert _marks(parsed, "II") == {}
     [lost] = _warnings(parsed, "lost-mark")
     assert "stand earlier too" in lost
