@@ -27,17 +27,19 @@ For each note without a mark:
 
 A mark is placed only when one position is clearly best: the only candidate
 with evidence, or the first of several places that all name the note's
-instrument (a note marks its first mention), agreeing with the parallel order
-where there is one. Otherwise the note stays unplaced, as before, and the
-"lost-mark" warning says so; each restoration is a "restored-mark" warning
-with its evidence.
+instrument (a note marks its first mention), with no earlier place where the
+name's words stand without clearly being another name's end, and agreeing with
+the parallel order (``parallel.py``) where there is one. Otherwise the note
+stays unplaced, as before, and the "lost-mark" warning says why; each
+restoration is a "restored-mark" warning with its evidence. ``restore_scope.py``
+holds the texts of a numbering scope in reading order and rebuilds the model.
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from .citations import Cited
 from .diagnostics import Collector
@@ -54,9 +56,10 @@ from .mentions import (
     trailing_name,
     words,
 )
-from .model import DraftResolution, Note, NoteRef, Report, SubParagraph
+from .model import NoteRef, Report
+from .parallel import parallel_order
 from .references import Reference
-from .restore_scope import DATE_AFTER, Position, Scope, Slot, scopes
+from .restore_scope import DATE_AFTER, Position, Scope, Slot, rebuild, scopes
 
 # "resolution 76/181 …, in which it endorsed the Kyoto Declaration …": a resolution
 # cited with the name of the instrument it adopted.
@@ -67,8 +70,6 @@ _LEAD = 400
 """Characters before a surviving mark kept to compare with the words before a candidate."""
 _CUT = Word(0, 0, "…", "…", "…", True)
 """Stands for the words cut off before a long lead: a capitalized word, so no boundary."""
-_ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
-             "ninth", "tenth", "eleventh", "twelfth")
 
 
 @dataclass(frozen=True)
@@ -136,7 +137,7 @@ def restore_marks(report: Report, messages: Collector) -> Report:
                               f"{scope.name}: note {note.number} has no mark in the text (lost "
                               "in conversion); it is kept and listed with the notes (not "
                               f"restored: {unplaced[note.number]}).")
-    return _rebuild(report, added, restored_notes)
+    return rebuild(report, added, restored_notes)
 
 
 def learn(all_scopes: list[Scope], wanted: list[Cited]) -> Knowledge:
@@ -208,7 +209,7 @@ def restore_scope(scope: Scope, knowledge: Knowledge) -> tuple[dict[int, tuple[P
     changed = True
     while changed:
         changed = False
-        parallel = _parallel(scope, remaining, placed)
+        parallel = parallel_order(scope, remaining, placed)
         for number in list(remaining):
             window = scope.window(number, placed)
             if window is None:
@@ -435,93 +436,3 @@ def _decide(candidates: list[Candidate], parallel: tuple[Position, str] | None,
         best = merged[parallel[0]]
         return best.position, "; ".join((*best.reasons, parallel[1]))
     return None, f"{len(ordered)} places between the marks of its neighbours fit equally well"
-
-
-def _kind_of(cited: Cited) -> str | None:
-    if cited.kind in ("treaty", "instrument"):
-        return cited.kind
-    return f"body:{cited.body}" if cited.kind == "body-report" else None
-
-
-def _parallel(scope: Scope, remaining: list[int],
-              placed: dict[int, Position]) -> dict[int, tuple[Position, str]]:
-    """Runs of unmarked notes of one kind paired in order with one paragraph's list."""
-    out: dict[int, tuple[Position, str]] = {}
-    runs: list[list[int]] = []
-    for number in sorted(remaining):
-        kind = _kind_of(scope.cited[number])
-        if runs and runs[-1][-1] == number - 1 and kind is not None and \
-                _kind_of(scope.cited[runs[-1][-1]]) == kind:
-            runs[-1].append(number)
-        else:
-            runs.append([number])
-    for run in runs:
-        kind = _kind_of(scope.cited[run[0]])
-        if len(run) < 2 or kind is None:
-            continue
-        first, last = scope.window(run[0], placed), scope.window(run[-1], placed)
-        if first is None or last is None:
-            continue
-        items = _items(scope, kind, first[0], last[1])
-        if len(items) != len(run) or len({p.slot for p, _ in items}) != 1:
-            continue
-        if kind.startswith("body:") and any(scope.cited[n].year != year
-                                            for n, (_, year) in zip(run, items, strict=True)):
-            continue
-        what = {"treaty": "treaties", "instrument": "instruments"}.get(kind, "resolutions")
-        for i, (number, (position, _)) in enumerate(zip(run, items, strict=True)):
-            nth = _ORDINALS[i] if i < len(_ORDINALS) else f"{i + 1}th"
-            out[number] = (position, f"it is the {nth} of the {len(run)} {what} this paragraph "
-                                     f"lists, for notes {run[0]}–{run[-1]} in the same order")
-    return out
-
-
-def _items(scope: Scope, kind: str, lower: Position, upper: Position
-           ) -> list[tuple[Position, int | None]]:
-    """Ends of the names (or dated resolutions) of ``kind`` between two positions."""
-    items: list[tuple[Position, int | None]] = []
-    for index in range(lower.slot, upper.slot + 1):
-        slot = scope.slots[index]
-        found: list[tuple[int, int | None]]
-        if kind.startswith("body:"):
-            found = [(end, int(date.split()[-1]))
-                     for _, date, end in slot.dated(kind.removeprefix("body:") + "-")]
-        else:
-            found = [(m.end, None) for m in slot.facts.mentions if m.kind == kind]
-        items += [(Position(index, end), year) for end, year in found
-                  if lower < Position(index, end) < upper]
-    return items
-
-
-def _rebuild(report: Report, added: dict[tuple[str, str], list[NoteRef]],
-             restored: dict[tuple[str, int], str]) -> Report:
-    """The model with the restored marks in their texts and on their notes."""
-    if not added:
-        return report
-
-    def refs(scope: str, anchor: str, old: tuple[NoteRef, ...]) -> tuple[NoteRef, ...]:
-        new = added.get((scope, anchor), [])
-        return tuple(sorted((*old, *new), key=lambda r: r.offset)) if new else old
-
-    def notes(scope: str, old: tuple[Note, ...]) -> tuple[Note, ...]:
-        return tuple(replace(n, restored=restored[(scope, n.number)])
-                     if (scope, n.number) in restored else n for n in old)
-
-    def sub(scope: str, s: SubParagraph) -> SubParagraph:
-        return replace(s, notes=refs(scope, s.anchor, s.notes),
-                       subparagraphs=tuple(sub(scope, c) for c in s.subparagraphs))
-
-    def draft(d: DraftResolution) -> DraftResolution:
-        name = d.slug
-        pre = tuple(replace(p, notes=refs(name, p.anchor, p.notes)) for p in d.preambular)
-        ops = tuple(replace(o, notes=refs(name, o.anchor, o.notes),
-                            subparagraphs=tuple(sub(name, s) for s in o.subparagraphs))
-                    for o in d.operative)
-        return replace(d, preambular=pre, operative=ops, notes=notes(name, d.notes))
-
-    paragraphs = tuple(replace(p, notes=refs("report", p.anchor, p.notes),
-                               items=tuple(sub("report", i) for i in p.items))
-                       for p in report.paragraphs)
-    return replace(report, paragraphs=paragraphs, notes=notes("report", report.notes),
-                   resolutions=tuple(draft(d) for d in report.resolutions))
-

@@ -16,7 +16,7 @@ from typing import Any, NamedTuple, cast
 from .citations import Cited, read_notes
 from .dates import MONTH_PATTERN
 from .mentions import Mention, Word, name_mentions, strip_qualifiers, words
-from .model import Note, NoteRef, Report, SubParagraph
+from .model import DraftResolution, Note, NoteRef, Report, SubParagraph
 from .references import Reference, find_references
 from .typography import opening_words
 
@@ -211,3 +211,39 @@ def scopes(report: Report) -> list[Scope]:
         out.append(Scope(draft.slug, f"draft resolution {draft.number}", tuple(slots),
                          draft.notes, read_notes(draft.notes)))
     return out
+
+
+def rebuild(report: Report, added: dict[tuple[str, str], list[NoteRef]],
+             restored: dict[tuple[str, int], str]) -> Report:
+    """The model with the restored marks in their texts and on their notes.
+
+    ``added``: (scope key, anchor) → restored marks; ``restored``: (scope key, note) → why.
+    """
+    if not added:
+        return report
+
+    def refs(scope: str, anchor: str, old: tuple[NoteRef, ...]) -> tuple[NoteRef, ...]:
+        new = added.get((scope, anchor), [])
+        return tuple(sorted((*old, *new), key=lambda r: r.offset)) if new else old
+
+    def notes(scope: str, old: tuple[Note, ...]) -> tuple[Note, ...]:
+        return tuple(replace(n, restored=restored[(scope, n.number)])
+                     if (scope, n.number) in restored else n for n in old)
+
+    def sub(scope: str, s: SubParagraph) -> SubParagraph:
+        return replace(s, notes=refs(scope, s.anchor, s.notes),
+                       subparagraphs=tuple(sub(scope, c) for c in s.subparagraphs))
+
+    def draft(d: DraftResolution) -> DraftResolution:
+        name = d.slug
+        pre = tuple(replace(p, notes=refs(name, p.anchor, p.notes)) for p in d.preambular)
+        ops = tuple(replace(o, notes=refs(name, o.anchor, o.notes),
+                            subparagraphs=tuple(sub(name, s) for s in o.subparagraphs))
+                    for o in d.operative)
+        return replace(d, preambular=pre, operative=ops, notes=notes(name, d.notes))
+
+    paragraphs = tuple(replace(p, notes=refs("report", p.anchor, p.notes),
+                               items=tuple(sub("report", i) for i in p.items))
+                       for p in report.paragraphs)
+    return replace(report, paragraphs=paragraphs, notes=notes("report", report.notes),
+                   resolutions=tuple(draft(d) for d in report.resolutions))
