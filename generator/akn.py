@@ -231,11 +231,8 @@ class _Component:
 
 
 def _mark_state(note: Note) -> str:
-    """``marked``, ``lost`` or ``restored`` (issue 13 adds ``"restored"`` to ``marked``)."""
-    value: object = note.marked
-    if value == "restored":
-        return "restored"
-    return "marked" if value else "lost"
+    """``marked``, ``lost`` or ``restored``."""
+    return note.state
 
 
 def _number(anchor: str, kind: str) -> str:

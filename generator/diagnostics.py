@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 KINDS = {
     "lost-mark": "notes whose mark the converter lost (kept with the notes)",
+    "restored-mark": "lost marks put back where the document's evidence shows (said so)",
     "repaired-mark": "bare numbers read as a note's mark with digits the converter lost",
     "orphan-mark": "footnote marks without a note",
     "numbering": "numbering gaps or repeats",

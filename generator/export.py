@@ -12,11 +12,17 @@ from typing import Any
 
 from .crossrefs import ReferenceLayer, build_layer, natural_key
 from .mandates import MandateLayer, build_mandates, mandate_records
-from .model import DraftResolution, NoteRef, Proposal, Report, SubParagraph
+from .model import DraftResolution, Note, NoteRef, Proposal, Report, SubParagraph
 
 
 def _numbers(refs: tuple[NoteRef, ...]) -> list[int]:
     return [r.number for r in refs]
+
+
+def _notes(notes: tuple[Note, ...]) -> list[dict[str, Any]]:
+    """``marked``: true, false (the converter lost the mark), or "restored" (restore.py)."""
+    return [{"number": n.number, "text": n.text,
+             "marked": "restored" if n.restored else n.marked} for n in notes]
 
 
 def _sub(sub: SubParagraph) -> dict[str, Any]:
@@ -67,8 +73,7 @@ def _resolution(r: DraftResolution, layer: ReferenceLayer,
                        "subparagraphs": [_sub(s) for s in o.subparagraphs],
                        **_mandate_fields(mandates, r, o.anchor)}
                       for o in r.operative],
-        "footnotes": [{"number": n.number, "text": n.text, "marked": n.marked}
-                      for n in r.notes],
+        "footnotes": _notes(r.notes),
         "cited_ga_resolutions": sorted(cited, key=natural_key),
     }
 
@@ -115,8 +120,7 @@ def to_data(report: Report, layer: ReferenceLayer | None = None,
                         "items": [{"label": i.label, "anchor": i.anchor, "text": i.text,
                                    "footnotes": _numbers(i.notes)} for i in p.items],
                         "footnotes": _numbers(p.notes)} for p in report.paragraphs],
-        "footnotes": [{"number": n.number, "text": n.text, "marked": n.marked}
-                      for n in report.notes],
+        "footnotes": _notes(report.notes),
         "proposals": [_proposal(p) for p in report.proposals],
         "resolutions": [_resolution(r, layer, mandates) for r in report.resolutions],
         "references": _references(layer),

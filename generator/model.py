@@ -37,7 +37,9 @@ class NoteRef:
     offset: int
     """Character offset in the plain text after which the mark stood."""
     line: int
-    """Source line of the mark."""
+    """Source line of the mark (for a restored mark: the first line of its paragraph)."""
+    restored: str | None = None
+    """For a mark the converter lost and ``restore.py`` put back: why it stands here."""
 
 
 @dataclass(frozen=True)
@@ -51,7 +53,14 @@ class Note:
     span: Span
     """Where the note's definition stands in the source."""
     marked: bool
-    """False when no mark in the text refers to the note (the converter lost it)."""
+    """False when no mark of the source refers to the note (the converter lost it)."""
+    restored: str | None = None
+    """When its lost mark was put back (``restore.py``): why, in a sentence."""
+
+    @property
+    def state(self) -> str:
+        """``marked``, ``restored`` (its lost mark put back) or ``lost`` (left unplaced)."""
+        return "marked" if self.marked else "restored" if self.restored else "lost"
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,4 @@
-"""The parsing pipeline: source lines → clean → blocks → structure → ``Report``.
+"""The parsing pipeline: source lines → clean → blocks → structure → restore → ``Report``.
 
 Each stage is a pure function of the previous stage's value; warnings are
 collected, never printed here. See ``build.py`` for rendering and writing.
@@ -12,6 +12,7 @@ from .blocks import blocks
 from .clean import Cleaned, clean
 from .diagnostics import Collector, Diagnostic
 from .model import Report
+from .restore import restore_marks
 from .source import Source
 from .structure import structure
 
@@ -32,5 +33,6 @@ def parse(source: Source) -> Parsed:
     """Parse a decoded source; raise ``SourceError`` if it is not a committee report."""
     messages = Collector(source.path)
     cleaned = clean(source)
-    report = replace(structure(cleaned, blocks(cleaned), messages), digest=source.digest)
+    report = restore_marks(structure(cleaned, blocks(cleaned), messages), messages)
+    report = replace(report, digest=source.digest)
     return Parsed(report, cleaned, messages.items)

@@ -103,16 +103,26 @@ def inline(text: str, notes: Iterable[NoteRef], defined: Iterable[int], *,
         if target:
             piece = f"[{piece}]({target}){{.unr-ref}}"
         out.append(piece)
-        out.extend(_mark(m.number, known, seen) for m in marks if m.offset == end)
+        out.extend(_mark(m.number, known, seen, m.restored) for m in marks if m.offset == end)
     return "".join(out)
 
 
-def _mark(number: int, defined: set[int], seen: dict[int, int]) -> str:
+def _mark(number: int, defined: set[int], seen: dict[int, int],
+          restored: str | None = None) -> str:
     seen[number] = seen.get(number, 0) + 1
     if number not in defined:
         return f"^{number}^"
     suffix = "" if seen[number] == 1 else f"-{seen[number]}"
+    if restored:  # put back by restore.py: looks different and says why
+        return (f"[^{number}^](#fn-{number}){{#fnref-{number}{suffix} .unr-fnref "
+                f".unr-fnref-restored aria-label=\"Note {number}, mark restored\" "
+                f"data-restored=\"{attribute(restored_sentence(restored))}\"}}")
     return f"[^{number}^](#fn-{number}){{#fnref-{number}{suffix} .unr-fnref}}"
+
+
+def restored_sentence(because: str) -> str:
+    """What a restored mark's tooltip says: ``Mark restored: the note cites …``."""
+    return f"Mark restored: {because}."
 
 
 def paragraph(label: str, anchor: str, body: str, cite: str, classes: str = "") -> str:
@@ -145,6 +155,12 @@ def notes_section(notes: tuple[Note, ...], page: Page, cite: str) -> str:
             number = (f"[{note.number}](#fnref-{note.number})"
                       "{.unr-note-num title=\"Back to the text\"}")
             lost = ""
+        elif note.restored:
+            number = (f"[{note.number}](#fnref-{note.number})"
+                      "{.unr-note-num title=\"Back to the text\"}")
+            lost = (f" *(the converter lost this note's mark; it was [restored in the text]"
+                    f"(#fnref-{note.number}) because {escape(note.restored)})*"
+                    "{.unr-restored-remark}")
         else:
             number = f"{note.number}"
             lost = " *(no mark for this note survives in the report's text)*{.unr-lost}"

@@ -58,6 +58,7 @@ EXCLUDE_CLASS = "unr-search-exclude"
 is removed from the HTML before this step can see it)."""
 SKIPPED_CLASSES = frozenset({
     "unr-num", "unr-permalink", "unr-note-num", "unr-fnref", "unr-lost", "unr-tools",
+    "unr-restored-remark",
     "headerlink", EXCLUDE_CLASS,
 })
 """Numbers, ¶ and # links, footnote marks, editorial remarks, excluded blocks: not

@@ -312,13 +312,8 @@ class _Scope:
             plain = assemble([(f.line, f.text) for f in block.fragments])
             text = re.sub(r"\*+", "", plain.text)
             text = re.sub(r"\s+", " ", text).strip()
-            marked = number in self.marked
-            if not marked:
-                self.messages.warn("lost-mark", block.span.first,
-                                   f"{self.name}: note {number} has no mark in "
-                                   "the text (lost in conversion); it is kept and listed "
-                                   "with the notes.")
-            result.append(Note(number, text, block.span, marked))
+            # A note without a mark is reported by restore.py, which may put it back.
+            result.append(Note(number, text, block.span, number in self.marked))
         return tuple(result)
 
     def check_marks(self, refs: list[tuple[int, int]]) -> None:

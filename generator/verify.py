@@ -271,7 +271,8 @@ def _region(lines: Iterable[Line], note_lines: set[int], refs: Iterable[NoteRef]
             continue
         explicit[line.number] += len(_MARK.findall(_ORDINAL.sub(r"\1", line.text)))
         text += _words(line.text, line.number, where)
-    marks: Counter[int] = Counter(ref.line for ref in refs)
+    # A restored mark (restore.py) took nothing out of the text: it allows no number.
+    marks: Counter[int] = Counter(ref.line for ref in refs if not ref.restored)
     marks.subtract(explicit)
     return _Region(text, notes, marks)
 

@@ -99,7 +99,7 @@
   function noteText(note) {
     var text = note.cloneNode(true);
     Array.prototype.forEach.call(
-      text.querySelectorAll(".unr-note-num, .unr-tools, .unr-permalink"),
+      text.querySelectorAll(".unr-note-num, .unr-tools, .unr-permalink, .unr-restored-remark"),
       function (el) { el.remove(); });
     return text.textContent.trim();
   }
@@ -112,6 +112,13 @@
     tooltip.id = "unr-tooltip";
     tooltip.setAttribute("role", "tooltip");
     tooltip.textContent = noteText(note);
+    /* A mark restored by unreport says so, and why (data-restored). */
+    if (anchor.hasAttribute("data-restored")) {
+      var why = document.createElement("span");
+      why.className = "unr-tooltip-restored";
+      why.textContent = anchor.getAttribute("data-restored");
+      tooltip.appendChild(why);
+    }
     document.body.appendChild(tooltip);
     anchor.setAttribute("aria-describedby", "unr-tooltip");
     described = anchor;
