@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import posixpath
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -136,7 +137,22 @@ def paragraph(label: str, anchor: str, body: str, cite: str, classes: str = "",
     """
     number = f"[{escape(label)}](#{anchor}){{.unr-num}}" if label else ""
     return (f"{number}{cite_control(name or cite)} {body}\n"
-            f"{{: #{anchor} .unr-para {classes} data-cite=\"{attribute(cite)}\" }}\n")
+            f"{{: #{anchor} .unr-para {classes} data-cite=\"{attribute(cite)}\" "
+            f"{text_length(body)} }}\n")
+
+
+_MARKUP = re.compile(r"\]\([^)\s]*\)(?:\{[^}]*\})?|[\[\]*^]|&#\d+;")
+
+
+def text_length(body: str) -> str:
+    """``style="--unr-chars: N"``: about how many characters the paragraph shows.
+
+    The stylesheet turns it into the height the browser assumes for a paragraph it
+    has not laid out yet (``content-visibility``), so that the page's length, and
+    the scroll position, hardly move when paragraphs come into view.
+    """
+    shown = _MARKUP.sub(lambda m: "x" if m.group(0).startswith("&") else "", body)
+    return f'style="--unr-chars: {len(shown)}"'
 
 
 def _sub(sub: SubParagraph, page: Page, cite: str, depth: int = 1, name: str = "") -> list[str]:
@@ -165,7 +181,7 @@ def notes_section(notes: tuple[Note, ...], page: Page, cite: str) -> str:
             number = f"{note.number}"
             lost = " *(no mark for this note survives in the report’s text)*{.unr-lost}"
         parts.append(f"{number}{cite_control(f'note {note.number}')} {text}{lost}\n"
-                     f"{{: #{anchor} .unr-note "
+                     f"{{: #{anchor} .unr-note {text_length(text)} "
                      f"data-cite=\"{attribute(f'{cite}, note {note.number}')}\" }}\n")
     return "\n".join(parts)
 

@@ -156,9 +156,9 @@
     var cite = para.getAttribute("data-cite") || para.id;
     closeMenu(true);
     if (kind === "link") {
-      copy(link, function () { toast("Link copied: " + link); });
+      copy(link, function () { toast("Link copied"); });
     } else {
-      copy(cite + ", " + link, function () { toast("Citation copied: " + cite); });
+      copy(cite + ", " + link, function () { toast("Citation copied"); });
     }
   }
   function menuKeys(event) {
@@ -306,9 +306,6 @@
   document.addEventListener("change", function (event) {
     if (event.target instanceof Element && event.target.id === "__search") { releaseIndex(); }
   });
-  window.addEventListener("scroll", function () {
-    if (described) { hideTooltip(); }
-  }, { passive: true });
 
   /* Material's search panel is a dialog; give it a name for screen readers. */
   var dialog = document.querySelector(".md-search[role='dialog']");
