@@ -68,8 +68,8 @@ def _matrix(table: dict[str, dict[str, str]], numbers: list[str],
     head = "".join(f'<th scope="col" markdown="span">[{n}](draft-resolutions/{n.lower()}.md)'
                    "</th>" for n in numbers)
     rows = ['<div class="unr-matrix" markdown="1">',
-            '<table class="unr-matrix__table" markdown="1">',
-            '<caption>States (rows) and the draft resolutions they sponsored (columns)</caption>',
+            '<table class="unr-matrix__table" markdown="1" aria-label="States (rows) and the '
+            'draft resolutions they sponsored (columns)">',
             f'<thead markdown="1"><tr markdown="1"><th scope="col">State</th>{head}'
             '<th scope="col">Total</th></tr></thead>', "<tbody>"]
     for name, roles in table.items():

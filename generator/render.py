@@ -316,7 +316,9 @@ def _report_paragraph(report: Report, para: ReportParagraph, page: Page) -> list
 
 
 def _resolution_table(report: Report) -> str:
-    lines = ["| No. | Title | Draft | Adopted | Sponsors |", "|---|---|---|---|---|"]
+    """The drafts table, in a box the stylesheet turns into one card per draft on phones."""
+    lines = ['<div class="unr-drafts" markdown="1">', "",
+             "| No. | Title | Draft | Adopted | Sponsors |", "|---|---|---|---|--:|"]
     for resolution in report.resolutions:
         proposal = report.proposal_for(resolution.number)
         draft = (f"[{escape(str(proposal.draft_symbol))}]({proposal.draft_symbol.url})"
@@ -329,7 +331,7 @@ def _resolution_table(report: Report) -> str:
         lines.append(f"| [{resolution.number}]({page}) | "
                      f"[{escape(curly_quotes(resolution.title))}]({page}) | "
                      f"{draft} | {meeting} | {sponsors} |")
-    return "\n".join(lines) + "\n"
+    return "\n".join([*lines, "", "</div>"]) + "\n"
 
 
 def _masthead(report: Report, json_name: str) -> list[str]:
