@@ -180,7 +180,9 @@ def meetings_page(report: Report) -> str:
         record = _record_symbol(report, entry)
         if record:
             parts.append(f"Summary record: [{escape(record)}](https://undocs.org/en/{record})\n")
-        parts += [_item(by_paragraph[n], report) for n in entry.paragraphs]
+        # The quotes repeat the report's paragraphs: searching finds those, not these.
+        parts += ['<div markdown="1" data-search-exclude>', "",
+                  *(_item(by_paragraph[n], report) for n in entry.paragraphs), "", "</div>"]
         adopted = [p for p in report.proposals
                    if not entry.plenary and p.adopted and p.adopted_at == entry.number]
         if adopted:

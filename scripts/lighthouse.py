@@ -40,7 +40,7 @@ import subprocess
 import sys
 import tempfile
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -219,14 +219,20 @@ def build(site: Path) -> None:
     build_site(parse(read_source(bundled_path())).report, site)
 
 
-def measure(cli: Path, site: Path, pages: list[str], runs: int, details: bool,
-            label_prefix: str = "") -> None:
-    """Audit each page of ``site`` ``runs`` times and print the median run."""
-    with serve(site) as base, tempfile.TemporaryDirectory() as tmp:
-        for page in pages:
-            results = [audit(cli, base + page, Path(tmp)) for _ in range(runs)]
-            print_result(label_prefix + page, median_run(results), results, details)
-            sys.stdout.flush()
+def measure(cli: Path, targets: list[tuple[str, Path, str]], runs: int, details: bool) -> None:
+    """Audit each ``(label, site, page)`` ``runs`` times and print the median run.
+
+    The pages are audited in turns (A B C, A B C, …) so that all of them, the naive
+    site's too, see the same state of the machine.
+    """
+    results: dict[str, list[Result]] = {label: [] for label, _, _ in targets}
+    with ExitStack() as stack, tempfile.TemporaryDirectory() as tmp:
+        bases = {site: stack.enter_context(serve(site)) for _, site, _ in targets}
+        for _ in range(runs):
+            for label, site, page in targets:
+                results[label].append(audit(cli, bases[site] + page, Path(tmp)))
+    for label, found in results.items():
+        print_result(label, median_run(found), found, details)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -254,11 +260,11 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     cli = lighthouse_cli(args.cache)
     print(f"Lighthouse (mobile) on {args.site}, served with gzip; median of {args.runs} runs")
-    measure(cli, args.site, args.pages, args.runs, args.details)
-    if args.naive:
-        with tempfile.TemporaryDirectory() as tmp:
-            measure(cli, naive_site(Path(tmp)), ["index.html"], args.runs, args.details,
-                    "naive one-page site: ")
+    targets = [(page, args.site, page) for page in args.pages]
+    with tempfile.TemporaryDirectory() as tmp:
+        if args.naive:
+            targets.append(("naive one-page site", naive_site(Path(tmp)), "index.html"))
+        measure(cli, targets, args.runs, args.details)
     return 0
 
 

@@ -276,7 +276,7 @@ def test_meetings_page_lists_every_paragraph_under_its_meeting(page: Any, served
                 for m in meetings(parsed.report)}
     assert listed == expected
     assert listed["meeting-50"] == [2, 16, 17, 18, 19, 20]
-    item = page.locator("#meeting-51 ~ ul li", has_text="Paragraph 2").first
+    item = page.locator("#meeting-51 ~ div li", has_text="Paragraph 2").first
     assert len(item.inner_text()) < 120, "a paragraph about six meetings is quoted in full"
 
 
