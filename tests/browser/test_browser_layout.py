@@ -9,7 +9,7 @@ import re
 from typing import Any
 
 import pytest
-from browser_support import PHONE, Served, box_of, header_bottom, settle
+from browser_support import PHONE, Served, box_of, header_bottom, search, settle
 from unreport.meetings import meetings
 from unreport.parse import Parsed
 
@@ -44,6 +44,19 @@ def test_a_clicked_paragraph_number_stays_in_the_address(page: Any, served: Serv
         scroll_by(page, dy)
         assert page.evaluate("location.hash") == "#op-5", dy
     assert page.url.endswith("v.html#op-5")
+
+
+# ---- 2. Light pages ---------------------------------------------------------------------
+
+def test_the_search_index_is_fetched_when_search_is_opened(page: Any, served: Served) -> None:
+    requested: list[str] = []
+    page.on("request", lambda r: requested.append(r.url))
+    page.goto(served.page_url("draft-resolutions/vii.html"))
+    page.wait_for_load_state("networkidle")
+    assert not [u for u in requested if "search_index" in u], "fetched on page view"
+    hits = search(page, "Nelson Mandela Rules")
+    assert [u for u in requested if u.endswith("search/search_index.json")]
+    assert any(h.endswith("#op-42") for h in hits)
 
 
 # ---- 5. Layout --------------------------------------------------------------------------
