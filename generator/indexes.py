@@ -73,7 +73,7 @@ def _matrix(table: dict[str, dict[str, str]], numbers: list[str],
             f'<thead markdown="1"><tr markdown="1"><th scope="col">State</th>{head}'
             '<th scope="col">Total</th></tr></thead>', "<tbody>"]
     for name, roles in table.items():
-        cells = "".join(f"<td>{_mark(roles[n]) if n in roles else ''}</td>" for n in numbers)
+        cells = _cells([_mark(roles[n]) if n in roles else "" for n in numbers])
         rows.append(f'<tr><th scope="row"><a href="#{slug(name)}">'
                     f"{html_text(curly_quotes(name))}</a></th>{cells}<td>{len(roles)}</td></tr>")
     totals = "".join(f"<td>{counts.get(n, 0)}</td>" for n in numbers)
@@ -81,6 +81,23 @@ def _matrix(table: dict[str, dict[str, str]], numbers: list[str],
              f"<td>{sum(len(r) for r in table.values())}</td></tr></tfoot>",
              "</table>", "</div>", ""]
     return rows
+
+
+def _cells(contents: list[str]) -> str:
+    """Table cells; a run of empty ones is one cell spanning them (fewer elements in a
+    large matrix, where most States sponsored few drafts)."""
+    out: list[str] = []
+    empty = 0
+    for content in [*contents, None]:
+        if content == "":
+            empty += 1
+            continue
+        if empty:
+            out.append("<td></td>" if empty == 1 else f'<td colspan="{empty}"></td>')
+            empty = 0
+        if content is not None:
+            out.append(f"<td>{content}</td>")
+    return "".join(out)
 
 
 def _letters(names: list[str]) -> str:

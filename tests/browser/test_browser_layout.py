@@ -174,20 +174,24 @@ def test_titles_without_repetition_and_cut_at_words(page: Any, served: Served,
 
 # ---- 7. Footnotes -----------------------------------------------------------------------
 
-def test_a_note_lands_high_and_back_shows_the_whole_paragraph(page: Any,
-                                                             served: Served) -> None:
-    page.goto(served.page_url("draft-resolutions/vii.html#op-1"))
+@pytest.mark.parametrize("note", [42, 47])  # 47 is the page's last note
+def test_a_note_lands_high_and_back_shows_the_whole_paragraph(page: Any, served: Served,
+                                                             note: int) -> None:
+    page.goto(served.page_url("draft-resolutions/vii.html"))
+    paragraph_id = page.evaluate(f"document.getElementById('fnref-{note}')"
+                                 ".closest('.unr-para').id")
+    page.goto(served.page_url(f"draft-resolutions/vii.html#{paragraph_id}"))
     settle(page)
-    page.locator("#fnref-42").click()
-    page.wait_for_url("**/vii.html#fn-42")
+    page.locator(f"#fnref-{note}").click()
+    page.wait_for_url(f"**/vii.html#fn-{note}")
     settle(page)
-    note, header = box_of(page, "#fn-42"), header_bottom(page)
+    box, header = box_of(page, f"#fn-{note}"), header_bottom(page)
     height = page.viewport_size["height"]
-    assert header - 1 <= note["y"] <= header + 0.25 * height, note
-    page.locator("#fn-42 a.unr-note-num").click()
-    page.wait_for_url("**/vii.html#fnref-42")
+    assert header - 1 <= box["y"] <= header + 0.25 * height, box
+    page.locator(f"#fn-{note} a.unr-note-num").click()
+    page.wait_for_url(f"**/vii.html#fnref-{note}")
     settle(page)
-    paragraph = box_of(page, "#op-1")
+    paragraph = box_of(page, f"#{paragraph_id}")
     assert paragraph["y"] >= header - 1, "the paragraph starts under the header"
     assert paragraph["y"] + paragraph["height"] <= height, "the paragraph runs off screen"
     assert not page.locator(".unr-tooltip").is_visible(), "the tooltip came back"
