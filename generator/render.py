@@ -137,22 +137,28 @@ def paragraph(label: str, anchor: str, body: str, cite: str, classes: str = "",
     """
     number = f"[{escape(label)}](#{anchor}){{.unr-num}}" if label else ""
     return (f"{number}{cite_control(name or cite)} {body}\n"
-            f"{{: #{anchor} .unr-para {classes} data-cite=\"{attribute(cite)}\" "
-            f"{text_length(body)} }}\n")
+            f"{{: #{anchor} .unr-para {classes} {length_class(body)} "
+            f"data-cite=\"{attribute(cite)}\" }}\n")
 
 
 _MARKUP = re.compile(r"\]\([^)\s]*\)(?:\{[^}]*\})?|[\[\]*^]|&#\d+;")
+LINE_CHARACTERS = 70
+"""Characters in a line of a paragraph on a desktop, about (``--unr-measure``)."""
+LONGEST_CLASS = 24
+"""``unr-l24`` for paragraphs of 24 desktop lines or more (``unreport.css``)."""
 
 
-def text_length(body: str) -> str:
-    """``style="--unr-chars: N"``: about how many characters the paragraph shows.
+def length_class(body: str) -> str:
+    """``.unr-l5``: about how many lines the paragraph takes on a desktop.
 
     The stylesheet turns it into the height the browser assumes for a paragraph it
     has not laid out yet (``content-visibility``), so that the page's length, and
-    the scroll position, hardly move when paragraphs come into view.
+    the scroll position, hardly move when paragraphs come into view. A class, not a
+    value per paragraph, so that paragraphs of one length share their style.
     """
     shown = _MARKUP.sub(lambda m: "x" if m.group(0).startswith("&") else "", body)
-    return f'style="--unr-chars: {len(shown)}"'
+    lines = -(-len(shown) // LINE_CHARACTERS)
+    return f".unr-l{max(1, min(lines, LONGEST_CLASS))}"
 
 
 def _sub(sub: SubParagraph, page: Page, cite: str, depth: int = 1, name: str = "") -> list[str]:
@@ -181,7 +187,7 @@ def notes_section(notes: tuple[Note, ...], page: Page, cite: str) -> str:
             number = f"{note.number}"
             lost = " *(no mark for this note survives in the report’s text)*{.unr-lost}"
         parts.append(f"{number}{cite_control(f'note {note.number}')} {text}{lost}\n"
-                     f"{{: #{anchor} .unr-note {text_length(text)} "
+                     f"{{: #{anchor} .unr-note {length_class(text)} "
                      f"data-cite=\"{attribute(f'{cite}, note {note.number}')}\" }}\n")
     return "\n".join(parts)
 
