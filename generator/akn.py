@@ -74,8 +74,8 @@ from .akn_meta import (
 )
 from .akn_text import Mark, Span, child, node, running_text, serialize
 from .crossrefs import ReferenceLayer, build_layer
-from .indexes import meetings
 from .masthead import ordinal
+from .meetings import meetings
 from .model import DraftResolution, Note, NoteRef, Report, ReportParagraph, SubParagraph
 
 REPORT = "report"

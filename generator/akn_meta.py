@@ -40,8 +40,9 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 
 from .akn_text import child, node
-from .indexes import MeetingEntry, slug
+from .indexes import slug
 from .masthead import ordinal
+from .meetings import MeetingEntry
 from .model import Meeting, Proposal, Report
 
 LANGUAGE = "eng"

@@ -47,7 +47,7 @@ class Element:
     anchor: str
     """Anchor on that page (``op-12``)."""
     label: str
-    """How a person names it: ``Draft resolution V, op. 12``."""
+    """How a person names it: ``Draft resolution V, OP 12`` (short labels, as delegates write)."""
     text: str
     """Plain text."""
 
@@ -127,10 +127,10 @@ def elements(report: Report) -> Iterator[Element]:
         page = f"draft-resolutions/{resolution.slug}.md"
         name = f"Draft resolution {resolution.number}"
         for pp in resolution.preambular:
-            yield Element(page, pp.anchor, f"{name}, pp. {pp.number}", pp.text)
+            yield Element(page, pp.anchor, f"{name}, PP {pp.number}", pp.text)
         for op in resolution.operative:
-            yield Element(page, op.anchor, f"{name}, op. {op.number}", op.text)
-            for sub, label in _walk(op.subparagraphs, f"{name}, op. {op.number}"):
+            yield Element(page, op.anchor, f"{name}, OP {op.number}", op.text)
+            for sub, label in _walk(op.subparagraphs, f"{name}, OP {op.number}"):
                 yield Element(page, sub.anchor, label, sub.text)
         yield from _notes(page, name, resolution.notes)
 

@@ -1,4 +1,4 @@
-"""Index pages: what each paragraph cites, who sponsored what, what happened at each meeting.
+"""Index pages: what each paragraph cites and who sponsored what (meetings: ``meetings.py``).
 
 Every entry has its own anchor so that it can be linked to
 (``references.html#ga-resolution-76-181``, ``sponsors.html#kenya``,
@@ -7,17 +7,13 @@ Every entry has its own anchor so that it can be linked to
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 import unicodedata
-from dataclasses import dataclass
 
 from .crossrefs import KIND_TITLES, ReferenceLayer, entry_anchor
-from .dates import parse_date
-from .markdown_text import escape, link_target
-from .masthead import ordinal
-from .model import Proposal, Report, ReportParagraph
-from .proposals import sentences
+from .markdown_text import escape, html_text, link_target
+from .model import Report
+from .typography import curly_quotes
 
 ROLES = {
     "original": "original sponsor",
@@ -25,7 +21,6 @@ ROLES = {
     "at_meeting": "joined at the meeting",
     "on_behalf": "submitted on behalf of a group",
 }
-MARKS = {"original": "●", "subsequent": "◐", "at_meeting": "○", "on_behalf": "◆"}
 
 
 def slug(name: str) -> str:
@@ -56,167 +51,99 @@ def sponsorships(report: Report) -> dict[str, dict[str, str]]:
     return dict(sorted(table.items(), key=lambda item: sort_key(item[0])))
 
 
+def _mark(role: str, label: bool = True) -> str:
+    """One sponsorship as a shape of one size drawn by CSS; named for screen readers."""
+    name = f' role="img" aria-label="{ROLES[role]}"' if label else ' aria-hidden="true"'
+    return f'<span class="unr-mark unr-mark--{role.replace("_", "-")}"{name}></span>'
+
+
+def _matrix(table: dict[str, dict[str, str]], numbers: list[str],
+            counts: dict[str, int]) -> list[str]:
+    """The States × drafts matrix as an HTML table in a scrolling box.
+
+    HTML rather than a Markdown table so that the State is a row header and the
+    header row and State column can stay in view (``unreport.css``); the column
+    headers are Markdown links (md_in_html) so that MkDocs resolves them.
+    """
+    head = "".join(f'<th scope="col" markdown="span">[{n}](draft-resolutions/{n.lower()}.md)'
+                   "</th>" for n in numbers)
+    rows = ['<div class="unr-matrix" markdown="1">',
+            '<table class="unr-matrix__table" markdown="1" aria-label="States (rows) and the '
+            'draft resolutions they sponsored (columns)">',
+            f'<thead markdown="1"><tr markdown="1"><th scope="col">State</th>{head}'
+            '<th scope="col">Total</th></tr></thead>', "<tbody>"]
+    for name, roles in table.items():
+        cells = _cells([_mark(roles[n]) if n in roles else "" for n in numbers])
+        rows.append(f'<tr><th scope="row"><a href="#{slug(name)}">'
+                    f"{html_text(curly_quotes(name))}</a></th>{cells}<td>{len(roles)}</td></tr>")
+    totals = "".join(f"<td>{counts.get(n, 0)}</td>" for n in numbers)
+    rows += ["</tbody>", f'<tfoot><tr><th scope="row">Total</th>{totals}'
+             f"<td>{sum(len(r) for r in table.values())}</td></tr></tfoot>",
+             "</table>", "</div>", ""]
+    return rows
+
+
+def _cells(contents: list[str]) -> str:
+    """Table cells; a run of empty ones is one cell spanning them (fewer elements in a
+    large matrix, where most States sponsored few drafts)."""
+    out: list[str] = []
+    empty = 0
+    for content in [*contents, None]:
+        if content == "":
+            empty += 1
+            continue
+        if empty:
+            out.append("<td></td>" if empty == 1 else f'<td colspan="{empty}"></td>')
+            empty = 0
+        if content is not None:
+            out.append(f"<td>{content}</td>")
+    return "".join(out)
+
+
+def _letters(names: list[str]) -> str:
+    """``A · B · C …``: links to the first State of each letter in the list."""
+    first: dict[str, str] = {}
+    for name in names:
+        first.setdefault(sort_key(name)[:1].upper(), name)
+    return " · ".join(f"[{letter}](#{slug(name)})" for letter, name in first.items())
+
+
 def sponsors_page(report: Report) -> str:
-    """``sponsors.md``: every sponsoring State, the matrix, the count per draft."""
+    """``sponsors.md``: the count per draft, the States × drafts matrix, each State's list."""
     table = sponsorships(report)
     numbers = [r.number for r in report.resolutions]
+    counts: dict[str, int] = {}
     parts = ["---", "title: Sponsors", "---", "", "# Sponsors {#sponsors}", "",
              f"{len(table)} States sponsored the draft resolutions of "
              f"{escape(str(report.symbol))}. Drafts submitted by the Chair on the "
-             "recommendation of the Economic and Social Council have no sponsors.", "",
+             "recommendation of the Economic and Social Council have no sponsors (0).", "",
+             "On this page: [sponsors per draft](#per-draft) · [the table of States and "
+             "drafts](#states) · [each State’s sponsorships, A–Z](#each-state)", "",
              "## Sponsors per draft resolution {#per-draft}", "",
              "| Draft resolution | Draft | Original | Joined subsequently | Joined at the meeting "
-             "| Total |", "|---|---|---|---|---|---|"]
+             "| Total |", "|---|---|--:|--:|--:|--:|"]
     for resolution in report.resolutions:
         proposal = report.proposal_for(resolution.number)
         if proposal is None:
             continue
         s = proposal.sponsors
-        behalf = (f" (on behalf of the {escape(proposal.on_behalf_of)})"
+        counts[resolution.number] = s.count
+        behalf = (f" (on behalf of the {escape(curly_quotes(proposal.on_behalf_of))})"
                   if proposal.on_behalf_of else "")
         parts.append(f"| [{resolution.number}](draft-resolutions/{resolution.slug}.md) | "
                      f"{escape(str(proposal.draft_symbol))} | {len(s.original)}{behalf} | "
                      f"{len(s.subsequent)} | {len(s.at_meeting)} | {s.count} |")
-    legend = ", ".join(f"{MARKS[k]} {v}" for k, v in ROLES.items())
-    parts += ["", "## States {#states}", "", f"Legend: {legend}.", "",
-              "| State | " + " | ".join(numbers) + " | Total |",
-              "|---|" + "---|" * (len(numbers) + 1)]
-    for name, roles in table.items():
-        cells = [f"[{MARKS[roles[n]]}](draft-resolutions/{n.lower()}.md "
-                 f"\"{ROLES[roles[n]]}\")" if n in roles else "" for n in numbers]
-        parts.append(f"| [{escape(name)}](#{slug(name)}) | " + " | ".join(cells)
-                     + f" | {len(roles)} |")
-    parts += ["", "## Each State {#each-state}", ""]
+    legend = " ".join(f"{_mark(k, label=False)} {v}" for k, v in ROLES.items())
+    parts += ["", "## States and drafts {#states}", "",
+              f"{legend}\n{{: .unr-legend }}", ""]
+    parts += _matrix(table, numbers, counts)
+    parts += ["## Each State {#each-state}", "", _letters(list(table)) + "\n{: .unr-letters }",
+              ""]
     for name, roles in table.items():
         entries = "; ".join(f"[draft resolution {n}](draft-resolutions/{n.lower()}.md) "
                             f"({ROLES[role]})" for n, role in roles.items())
-        parts.append(f"**{escape(name)}**: {entries}\n{{: #{slug(name)} .unr-entry }}\n")
-    return "\n".join(parts)
-
-
-@dataclass(frozen=True)
-class MeetingEntry:
-    """A meeting on the item and the report paragraphs that speak of it."""
-
-    number: int
-    """Meeting number."""
-    plenary: bool
-    """A plenary meeting of the General Assembly (else a Committee meeting)."""
-    date: dt.date | None
-    """Date, when the report gives it."""
-    paragraphs: tuple[int, ...]
-    """Report paragraphs that mention it."""
-
-
-_LIST = re.compile(r"(?P<numbers>(?:\d{1,3}(?:st|nd|rd|th)(?:, | and ))*\d{1,3}(?:st|nd|rd|th))"
-                   r" (?P<plenary>plenary )?meetings?(?:,? on (?P<dates>[\d, and]+ [A-Z][a-z]+"
-                   r"(?: \d{4})?))?")
-
-
-def _dates(text: str | None, count: int, year: int | None) -> list[dt.date | None]:
-    if not text:
-        return [None] * count
-    days = re.findall(r"\d{1,2}(?= |,)", text.rsplit(" ", 2)[0] + " ")
-    month_year = re.search(r"([A-Z][a-z]+)(?: (\d{4}))?$", text)
-    if not month_year:
-        return [None] * count
-    tail = f" {month_year.group(1)} {month_year.group(2) or year}"
-    parsed = [parse_date(day + tail) for day in days]
-    if len(parsed) == count:
-        return parsed
-    return [parsed[0]] * count if len(parsed) == 1 else [None] * count
-
-
-def meetings(report: Report) -> list[MeetingEntry]:
-    """Meetings on the item in date order, plenary first on the same day."""
-    year = report.date.year if report.date else None
-    found: dict[tuple[bool, int], tuple[dt.date | None, list[int]]] = {}
-    for paragraph in report.paragraphs:
-        for match in _LIST.finditer(paragraph.text):
-            numbers = [int(n) for n in re.findall(r"(\d{1,3})(?:st|nd|rd|th)",
-                                                  match.group("numbers"))]
-            plenary = bool(match.group("plenary"))
-            for number, date in zip(numbers, _dates(match.group("dates"), len(numbers), year),
-                                    strict=True):
-                known, paragraphs = found.get((plenary, number), (None, []))
-                if paragraph.number not in paragraphs:
-                    paragraphs.append(paragraph.number)
-                found[(plenary, number)] = (known or date, paragraphs)
-    entries = [MeetingEntry(n, plenary, date, tuple(ps))
-               for (plenary, n), (date, ps) in found.items()]
-    return sorted(entries, key=lambda e: (e.date or dt.date.max, not e.plenary, e.number))
-
-
-def _record_symbol(report: Report, entry: MeetingEntry) -> str | None:
-    """The summary record of a Committee meeting, from the Committee's own symbols."""
-    for proposal in report.proposals:
-        match = re.match(r"^(A/C\.\d+/\d+)/", str(proposal.draft_symbol))
-        if match and not entry.plenary:
-            return f"{match.group(1)}/SR.{entry.number}"
-    return None
-
-
-def _events(report: Report, entry: MeetingEntry) -> list[str]:
-    events: list[str] = []
-    in_proposals = {n for p in report.proposals for n in p.paragraphs}
-    for number in entry.paragraphs:
-        paragraph = next(p for p in report.paragraphs if p.number == number)
-        if number in in_proposals:
-            continue
-        # Outside section II, the report's own sentence says what happened.
-        for sentence in sentences(paragraph.text):
-            if re.search(rf"\b{entry.number}(?:st|nd|rd|th)\b", sentence):
-                events.append(f"“{escape(sentence.rstrip('.'))}.” "
-                              f"([paragraph {number}](index.md#{paragraph.anchor}))")
-    for proposal in report.proposals:
-        if entry.plenary or entry.number not in {m.number for m in proposal.meetings}:
-            continue
-        events.extend(_proposal_events(proposal, entry.number))
-    return events
-
-
-def _proposal_events(proposal: Proposal, number: int) -> list[str]:
-    events: list[str] = []
-    target = (f"[draft resolution {proposal.draft_resolution}](draft-resolutions/"
-              f"{proposal.draft_resolution.lower()}.md)" if proposal.draft_resolution else "")
-    symbol = escape(str(proposal.draft_symbol))
-    before = [s for s in proposal.statements if s.meeting == number and s.timing == "before"]
-    after = [s for s in proposal.statements if s.meeting == number and s.timing == "after"]
-    if proposal.sponsors.at_meeting:
-        events.append(f"{len(proposal.sponsors.at_meeting)} States joined in sponsoring "
-                      f"{symbol}")
-    if before:
-        events.append(f"Statements on {symbol} before its adoption: "
-                      + ", ".join(escape(s.speaker) for s in before))
-    if proposal.adopted and proposal.adopted_at == number:
-        events.append(f"The Committee adopted {symbol} ({target})")
-    if after:
-        events.append(f"Statements after the adoption of {symbol}: "
-                      + ", ".join(escape(s.speaker) for s in after))
-    return events
-
-
-def meetings_page(report: Report) -> str:
-    """``meetings.md``: the meetings on the item in date order and what happened."""
-    parts = ["---", "title: Meetings", "---", "", "# Meetings {#meetings}", "",
-             f"The meetings at which the item was allocated, discussed and acted on, as "
-             f"{escape(str(report.symbol))} records them.", ""]
-    texts: dict[int, ReportParagraph] = {p.number: p for p in report.paragraphs}
-    for entry in meetings(report):
-        kind = "plenary meeting of the General Assembly" if entry.plenary else (
-            f"meeting of the {escape(report.committee)}")
-        anchor = f"{'plenary' if entry.plenary else 'meeting'}-{entry.number}"
-        when = entry.date.strftime("%-d %B %Y") if entry.date else "date not given"
-        parts.append(f"## {ordinal(entry.number)} {kind}, {when} {{#{anchor}}}\n")
-        record = _record_symbol(report, entry)
-        if record:
-            parts.append(f"Summary record: [{escape(record)}](https://undocs.org/en/{record})\n")
-        for event in _events(report, entry):
-            parts.append(f"- {event}")
-        parts.append("")
-        links = ", ".join(f"[paragraph {n}](index.md#{texts[n].anchor})"
-                          for n in entry.paragraphs if n in texts)
-        parts.append(f"In the report: {links}.\n")
+        parts.append(f"**{escape(curly_quotes(name))}** ({len(roles)}): {entries}\n"
+                     f"{{: #{slug(name)} .unr-entry }}\n")
     return "\n".join(parts)
 
 

@@ -12,15 +12,17 @@ from __future__ import annotations
 
 import datetime as dt
 import posixpath
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from .crossrefs import ReferenceLayer, build_layer, entry_anchor
-from .indexes import meetings_page, references_page, slug, sponsors_page
+from .indexes import references_page, slug, sponsors_page
 from .mandates import MandateLayer, build_mandates
 from .mandates_page import mandate_label, mandates_page
-from .markdown_text import attribute, escape, escape_block, link_target
+from .markdown_text import attribute, escape, escape_block, html_text, link_target
 from .masthead import ordinal
+from .meetings import meetings_page
 from .model import (
     DraftResolution,
     Note,
@@ -31,7 +33,7 @@ from .model import (
     ReportParagraph,
     SubParagraph,
 )
-from .typography import opening_words
+from .typography import curly_quotes, opening_words
 
 
 def long_date(value: dt.date | None) -> str:
@@ -82,6 +84,7 @@ class Page:
 def inline(text: str, notes: Iterable[NoteRef], defined: Iterable[int], *,
            italic_opening: bool = False, links: Iterable[Link] = ()) -> str:
     """Escaped ``text`` with footnote marks linked to their notes and citations linked."""
+    text = curly_quotes(text)  # one character for one: the offsets below stay valid
     marks = sorted(notes, key=lambda n: n.offset)
     italic_end = opening_words(text) if italic_opening else 0
     usable: list[Link] = []
@@ -117,7 +120,8 @@ def _mark(number: int, defined: set[int], seen: dict[int, int],
         return (f"[^{number}^](#fn-{number}){{#fnref-{number}{suffix} .unr-fnref "
                 f".unr-fnref-restored aria-label=\"Note {number}, mark restored\" "
                 f"data-restored=\"{attribute(restored_sentence(restored))}\"}}")
-    return f"[^{number}^](#fn-{number}){{#fnref-{number}{suffix} .unr-fnref}}"
+    return (f"[^{number}^](#fn-{number}){{#fnref-{number}{suffix} .unr-fnref "
+            f"aria-label=\"Note {number}\"}}")
 
 
 def restored_sentence(because: str) -> str:
@@ -125,21 +129,59 @@ def restored_sentence(because: str) -> str:
     return f"Mark restored: {because}."
 
 
-def paragraph(label: str, anchor: str, body: str, cite: str, classes: str = "") -> str:
-    """A paragraph with its number linked to itself and its public anchor."""
+def cite_control(name: str) -> str:
+    """The paragraph's one tool: a button that offers "copy link" and "copy citation".
+
+    Inline HTML, so that it is in the page for keyboards and screen readers from the
+    start; the site's script (one delegated listener) makes it work, and without the
+    script it is hidden (``unreport.css``). It comes right after the number, which
+    stays the paragraph's link: both are reached by Tab in that order.
+    """
+    return (f'<button type="button" class="unr-cite" aria-haspopup="menu" '
+            f'aria-label="Copy link or citation: {html_text(name)}"></button>')
+
+
+def paragraph(label: str, anchor: str, body: str, cite: str, classes: str = "",
+              name: str = "") -> str:
+    """A paragraph with its number linked to itself, its citation tool and its anchor.
+
+    ``cite`` is the full citation (``A/77/464, draft resolution V, operative
+    paragraph 12``); ``name`` is what the tool says it cites (``operative
+    paragraph 12``), the citation itself when not given.
+    """
     number = f"[{escape(label)}](#{anchor}){{.unr-num}}" if label else ""
-    permalink = f"[¶](#{anchor}){{.unr-permalink title=\"Link to this paragraph\"}}"
-    return (f"{number} {body} {permalink}\n"
-            f"{{: #{anchor} .unr-para {classes} data-cite=\"{attribute(cite)}\" }}\n")
+    return (f"{number}{cite_control(name or cite)} {body}\n"
+            f"{{: #{anchor} .unr-para {classes} {length_class(body)} "
+            f"data-cite=\"{attribute(cite)}\" }}\n")
 
 
-def _sub(sub: SubParagraph, page: Page, cite: str, depth: int = 1) -> list[str]:
+_MARKUP = re.compile(r"\]\([^)\s]*\)(?:\{[^}]*\})?|[\[\]*^]|&#\d+;")
+LINE_CHARACTERS = 70
+"""Characters in a line of a paragraph on a desktop, about (``--unr-measure``)."""
+LONGEST_CLASS = 24
+"""``unr-l24`` for paragraphs of 24 desktop lines or more (``unreport.css``)."""
+
+
+def length_class(body: str) -> str:
+    """``.unr-l5``: about how many lines the paragraph takes on a desktop.
+
+    The stylesheet turns it into the height the browser assumes for a paragraph it
+    has not laid out yet (``content-visibility``), so that the page's length, and
+    the scroll position, hardly move when paragraphs come into view. A class, not a
+    value per paragraph, so that paragraphs of one length share their style.
+    """
+    shown = _MARKUP.sub(lambda m: "x" if m.group(0).startswith("&") else "", body)
+    lines = -(-len(shown) // LINE_CHARACTERS)
+    return f".unr-l{max(1, min(lines, LONGEST_CLASS))}"
+
+
+def _sub(sub: SubParagraph, page: Page, cite: str, depth: int = 1, name: str = "") -> list[str]:
     body = inline(sub.text, sub.notes, page.defined, links=page.links(sub.anchor))
-    here = f"{cite} ({sub.label})"
+    here, name = f"{cite} ({sub.label})", f"{name or cite} ({sub.label})"
     parts = [paragraph(f"({sub.label})", sub.anchor, body, here,
-                       f".unr-sub .unr-sub-{depth}")]
+                       f".unr-sub .unr-sub-{depth}", name)]
     for child in sub.subparagraphs:
-        parts.extend(_sub(child, page, here, depth + 1))
+        parts.extend(_sub(child, page, here, depth + 1, name))
     return parts
 
 
@@ -158,19 +200,21 @@ def notes_section(notes: tuple[Note, ...], page: Page, cite: str) -> str:
         elif note.restored:
             number = (f"[{note.number}](#fnref-{note.number})"
                       "{.unr-note-num title=\"Back to the text\"}")
-            lost = (f" *(the converter lost this note's mark; it was [restored in the text]"
-                    f"(#fnref-{note.number}) because {escape(note.restored)})*"
+            lost = (f" *(the converter lost this note’s mark; it was [restored in the text]"
+                    f"(#fnref-{note.number}) because {escape(curly_quotes(note.restored))})*"
                     "{.unr-restored-remark}")
         else:
             number = f"{note.number}"
-            lost = " *(no mark for this note survives in the report's text)*{.unr-lost}"
-        parts.append(f"{number} {text}{lost}\n{{: #{anchor} .unr-note "
+            lost = " *(no mark for this note survives in the report’s text)*{.unr-lost}"
+        parts.append(f"{number}{cite_control(f'note {note.number}')} {text}{lost}\n"
+                     f"{{: #{anchor} .unr-note {length_class(text)} "
                      f"data-cite=\"{attribute(f'{cite}, note {note.number}')}\" }}\n")
     return "\n".join(parts)
 
 
 def _state_links(names: Iterable[str], prefix: str) -> str:
-    return ", ".join(f"[{escape(n)}]({prefix}sponsors.md#{slug(n)})" for n in names) or "none"
+    return ", ".join(f"[{escape(curly_quotes(n))}]({prefix}sponsors.md#{slug(n)})"
+                     for n in names) or "none"
 
 
 def meeting_phrase(proposal: Proposal, number: int | None) -> str:
@@ -185,7 +229,7 @@ def meeting_phrase(proposal: Proposal, number: int | None) -> str:
 def facts_box(report: Report, proposal: Proposal | None) -> str:
     """How the draft was adopted and who sponsored it."""
     if proposal is None:
-        return ("!!! warning \"Not found in the report\"\n\n    The report's section II does "
+        return ("!!! warning \"Not found in the report\"\n\n    The report’s section II does "
                 "not say how this draft was handled.\n")
     when = meeting_phrase(proposal, proposal.adopted_at)
     where = (f"[report, paragraphs {proposal.paragraphs[0]}–{proposal.paragraphs[-1]}]"
@@ -204,9 +248,10 @@ def facts_box(report: Report, proposal: Proposal | None) -> str:
     elif proposal.sponsors.original:
         submitted = _state_links(proposal.submitted_by, "../")
     else:
-        submitted = ", ".join(escape(n) for n in proposal.submitted_by) or "not stated"
+        submitted = (", ".join(escape(curly_quotes(n)) for n in proposal.submitted_by)
+                     or "not stated")
     if proposal.on_behalf_of:
-        submitted += f", on behalf of the {escape(proposal.on_behalf_of)}"
+        submitted += f", on behalf of the {escape(curly_quotes(proposal.on_behalf_of))}"
     rows += [f"| Submitted by | {submitted} |", f"| Sponsors | {proposal.sponsors.count} |"]
     lines = ["!!! info \"How the Committee adopted it\"", ""] + [f"    {row}" for row in rows]
     groups = (("Original sponsors", proposal.sponsors.original),
@@ -216,7 +261,7 @@ def facts_box(report: Report, proposal: Proposal | None) -> str:
         if names:
             lines += ["", f"    **{title} ({len(names)}):** {_state_links(names, '../')}"]
     if proposal.statements:
-        said = "; ".join(f"{escape(s.speaker)} ({s.timing} adoption)"
+        said = "; ".join(f"{escape(curly_quotes(s.speaker))} ({s.timing} adoption)"
                          for s in proposal.statements)
         lines += ["", f"    **Statements:** {said}"]
     return "\n".join(lines) + "\n"
@@ -233,9 +278,16 @@ def cites_box(page: Page) -> str:
         return ""
     items = ", ".join(f"[{escape(identifier)}](../references.md#{entry_anchor(kind, identifier)})"
                       for kind, identifier in seen)
-    return (f"??? abstract unr-search-exclude \"Cites {len(seen)} resolutions, documents and "
-            "treaties\"\n\n"
+    return (f"??? abstract unr-search-exclude unr-cites \"Cites {len(seen)} resolutions, "
+            "documents and treaties\"\n\n"
             f"    {items}\n")
+
+
+PREAMBLE_HEADING = "## Preamble {#preamble .unr-part}\n"
+OPERATIVE_HEADING = "## Operative part {#operative .unr-part}\n"
+"""Headings of a draft's two parts, which the printed text leaves unnamed: they give
+the page's table of contents somewhere to lead (``site_overrides/partials/toc.html``
+adds a grid of the operative paragraphs under the second one)."""
 
 
 def resolution_page(report: Report, resolution: DraftResolution, layer: ReferenceLayer,
@@ -247,57 +299,70 @@ def resolution_page(report: Report, resolution: DraftResolution, layer: Referenc
                 frozenset(n.number for n in resolution.notes), layer, labels)
     cite = f"{report.symbol}, draft resolution {resolution.number}"
     parts = [
-        "---", f"title: Draft resolution {resolution.number}", "---", "",
+        "---", f"title: Draft resolution {resolution.number}",
+        f"operative: {' '.join(op.anchor for op in resolution.operative)}", "---", "",
         f"# Draft resolution {resolution.number} {{#draft-resolution-{resolution.slug}}}", "",
-        f"{escape_block(resolution.title)}\n{{: .unr-dr-title }}", "",
+        f"[{escape(str(report.symbol))}](../index.md) · Report of the "
+        f"{escape(report.committee)}\n{{: .unr-source }}", "",
+        f"{escape_block(curly_quotes(resolution.title))}\n{{: .unr-dr-title }}", "",
         facts_box(report, report.proposal_for(resolution.number)),
         cites_box(page),
+        PREAMBLE_HEADING,
         "*The General Assembly,*\n{: .unr-assembly }", "",
     ]
     for pp in resolution.preambular:
         body = inline(pp.text, pp.notes, page.defined, italic_opening=True,
                       links=page.links(pp.anchor))
-        parts.append(paragraph(f"PP{pp.number}", pp.anchor, body,
-                               f"{cite}, preambular paragraph {pp.number}", ".unr-pp"))
+        parts.append(paragraph(f"PP {pp.number}", pp.anchor, body,
+                               f"{cite}, preambular paragraph {pp.number}", ".unr-pp",
+                               f"preambular paragraph {pp.number}"))
+    if resolution.operative:
+        parts.append(OPERATIVE_HEADING)
     for op in resolution.operative:
-        parts.extend(_operative(op, page, f"{cite}, operative paragraph {op.number}"))
+        parts.extend(_operative(op, page, cite, f"operative paragraph {op.number}"))
     parts.append(notes_section(resolution.notes, page, cite))
     return "\n".join(parts)
 
 
-def _operative(op: Operative, page: Page, cite: str) -> list[str]:
+def _operative(op: Operative, page: Page, scope: str, name: str) -> list[str]:
     body = inline(op.text, op.notes, page.defined, italic_opening=True,
                   links=page.links(op.anchor))
-    parts = [paragraph(f"{op.number}.", op.anchor, body, cite, ".unr-op")]
+    cite = f"{scope}, {name}"
+    parts = [paragraph(f"{op.number}.", op.anchor, body, cite, ".unr-op", name)]
     if page.labels.get(op.anchor):
         parts.append(page.labels[op.anchor])
     for sub in op.subparagraphs:
-        parts.extend(_sub(sub, page, cite))
+        parts.extend(_sub(sub, page, cite, name=name))
     return parts
 
 
 def _report_paragraph(report: Report, para: ReportParagraph, page: Page) -> list[str]:
     cite = f"{report.symbol}, paragraph {para.number}"
     body = inline(para.text, para.notes, page.defined, links=page.links(para.anchor))
-    parts = [paragraph(f"{para.number}.", para.anchor, body, cite, ".unr-report")]
+    name = f"paragraph {para.number}"
+    parts = [paragraph(f"{para.number}.", para.anchor, body, cite, ".unr-report", name)]
     for item in para.items:
-        parts.extend(_sub(item, page, cite))
+        parts.extend(_sub(item, page, cite, name=name))
     return parts
 
 
 def _resolution_table(report: Report) -> str:
-    lines = ["| No. | Title | Draft | Adopted | Sponsors |", "|---|---|---|---|---|"]
+    """The drafts table, in a box the stylesheet turns into one card per draft on phones."""
+    lines = ['<div class="unr-drafts" markdown="1">', "",
+             "| No. | Title | Draft | Adopted | Sponsors |", "|---|---|---|---|--:|"]
     for resolution in report.resolutions:
         proposal = report.proposal_for(resolution.number)
         draft = (f"[{escape(str(proposal.draft_symbol))}]({proposal.draft_symbol.url})"
                  if proposal else "")
         meeting = meeting_phrase(proposal, proposal.adopted_at) if proposal else ""
-        # Drafts the Chair submitted for another body have no sponsors: "—", not "0".
-        sponsors = str(proposal.sponsors.count) if proposal and proposal.sponsors.count else "—"
-        lines.append(f"| [{resolution.number}](draft-resolutions/{resolution.slug}.md) | "
-                     f"[{escape(resolution.title)}](draft-resolutions/{resolution.slug}.md) | "
+        # A count is a number everywhere, 0 included (drafts the Chair submitted for
+        # another body have none); "—" only where the report says nothing at all.
+        sponsors = str(proposal.sponsors.count) if proposal else "—"
+        page = f"draft-resolutions/{resolution.slug}.md"
+        lines.append(f"| [{resolution.number}]({page}) | "
+                     f"[{escape(curly_quotes(resolution.title))}]({page}) | "
                      f"{draft} | {meeting} | {sponsors} |")
-    return "\n".join(lines) + "\n"
+    return "\n".join([*lines, "", "</div>"]) + "\n"
 
 
 def _masthead(report: Report, json_name: str) -> list[str]:
@@ -315,7 +380,7 @@ def _masthead(report: Report, json_name: str) -> list[str]:
         "Akoma Ntoso XML and CSV tables: [Data](data.md) |",
     ]
     return ["---", f"title: {attribute(str(report.symbol))}", "---", "",
-            f"# {escape_block(report.title)} {{#report}}", "",
+            f"# {escape_block(curly_quotes(report.title))} {{#report}}", "",
             f"**Report of the {escape(report.committee)}**\n{{: .unr-subtitle }}", "",
             "\n".join(facts), "", "## Draft resolutions {#draft-resolutions}", "",
             _resolution_table(report)]
@@ -326,7 +391,7 @@ def home_page(report: Report, json_name: str, layer: ReferenceLayer) -> str:
     page = Page("index.md", frozenset(n.number for n in report.notes), layer)
     parts = _masthead(report, json_name)
     for section in report.sections:
-        heading = f"{escape(section.number)}. {escape(section.title)}"
+        heading = f"{escape(section.number)}. {escape(curly_quotes(section.title))}"
         parts.append(f"## {heading} {{#{section.anchor}}}\n")
         subsection = None
         for para in (p for p in report.paragraphs if p.section == section.number):
@@ -336,13 +401,13 @@ def home_page(report: Report, json_name: str, layer: ReferenceLayer) -> str:
                 subsection = para.subsection
                 if subsection is not None:
                     title = next(s.title for s in section.subsections if s.letter == subsection)
-                    parts.append(f"### {escape(subsection)}. {escape(title)} "
+                    parts.append(f"### {escape(subsection)}. {escape(curly_quotes(title))} "
                                  f"{{#{section.anchor}-{subsection.lower()}}}\n")
             parts.extend(_report_paragraph(report, para, page))
         if subsection is not None:
             parts.append(_subsection_footer(report, subsection))
         if section is report.sections[-1] and report.resolutions:
-            parts.append("".join(f"- [Draft resolution {r.number}: {escape(r.title)}]"
+            parts.append("".join(f"- [Draft resolution {r.number}: {escape(curly_quotes(r.title))}]"
                                  f"(draft-resolutions/{r.slug}.md)\n" for r in report.resolutions))
     parts.append(notes_section(report.notes, page, str(report.symbol)))
     return "\n".join(parts)
@@ -373,9 +438,21 @@ def render(report: Report, layer: ReferenceLayer | None = None,
     return pages
 
 
+NAV_TITLE_LENGTH = 60
+"""Characters of a draft's title shown in the navigation, at most (then "…")."""
+
+
+def shorten(text: str, limit: int) -> str:
+    """``text`` cut at the last word boundary within ``limit`` characters, with "…"."""
+    if len(text) <= limit:
+        return text
+    cut = text[:limit + 1].rsplit(" ", 1)[0] if " " in text[:limit + 1] else text[:limit]
+    return cut.rstrip(" ,;:-–—") + "…"
+
+
 def nav(report: Report) -> list[object]:
     """Site navigation: the report, its draft resolutions, the index pages, the Data page."""
-    drafts = [{f"{r.number}. {r.title[:60]}{'…' if len(r.title) > 60 else ''}":
+    drafts = [{f"{r.number}. {curly_quotes(shorten(r.title, NAV_TITLE_LENGTH))}":
                f"draft-resolutions/{r.slug}.md"} for r in report.resolutions]
     return [{"Report": "index.md"}, {"Draft resolutions": drafts},
             {"Indexes": [{"References": "references.md"}, {"Sponsors": "sponsors.md"},

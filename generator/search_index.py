@@ -13,8 +13,8 @@ every page that has anchored paragraphs (elements with class ``unr-para`` or
   with only the text that is in no paragraph (the facts box, tables, lists);
   sections left empty are dropped;
 * one entry per paragraph, sub-paragraph and note: location ``page.html#op-12``,
-  title ``Draft resolution V, op. 12`` (or ``Report, para. 19``,
-  ``Draft resolution VI, op. 6 (i)``, ``Draft resolution V, note 6``), text the
+  title ``Draft resolution V, OP 12`` (or ``Report, para. 19``,
+  ``Draft resolution VI, OP 6 (i)``, ``Draft resolution V, note 6``), text the
   paragraph's words without its number, ¶ mark and footnote marks.
 
 The page's own entry has no text because Material ranks a page's entry well
@@ -71,7 +71,8 @@ INLINE_TAGS = frozenset({"a", "abbr", "b", "cite", "code", "del", "dfn", "em", "
                          "kbd", "mark", "q", "s", "small", "span", "strong", "sub", "sup",
                          "time", "u", "var"})
 """Tags inside a line of text: no space is added where they start or end."""
-ABBREVIATIONS = {"para": "para.", "pp": "pp.", "op": "op.", "fn": "note"}
+ABBREVIATIONS = {"para": "para.", "pp": "PP", "op": "OP", "fn": "note"}
+"""Short labels as delegates write them ("PP 8", "OP 6 (e)"); never "pp.", which means pages."""
 HOME = "index.html"
 HOME_LABEL = "Report"
 SPACES = re.compile(r"\s+")
@@ -208,7 +209,7 @@ def split_page(html: str) -> list[Block]:
 
 
 def paragraph_title(label: str, anchor: str) -> str:
-    """``Draft resolution V, op. 12 (a)`` for ``op-12-a`` on the page labelled ``label``."""
+    """``Draft resolution V, OP 12 (a)`` for ``op-12-a`` on the page labelled ``label``."""
     kind, _, rest = anchor.partition("-")
     number, *subs = rest.split("-")
     name = ABBREVIATIONS.get(kind, kind)

@@ -61,3 +61,26 @@ def opening_words(text: str) -> int:
                 return len(phrase) - len(" for")
             return len(phrase)
     return 0
+
+
+# A quote opens at the start, after a space, an opening bracket or a dash, and
+# after an opening quote of the other kind; elsewhere it closes (or, for ', it is
+# an apostrophe: Member States' , don't, Côte d'Ivoire). One character for one,
+# so offsets into the text (footnote marks, links) stay valid.
+_OPENING_CONTEXT = re.compile(r"(^|[\s(\[{<\u2014\u2013/\u201c\u2018-])([\"'])")
+_CLOSING_QUOTE = {'"': "\u201d", "'": "\u2019"}
+_OPENING_QUOTE = {'"': "\u201c", "'": "\u2018"}
+
+
+def curly_quotes(text: str) -> str:
+    """``text`` with straight quotes and apostrophes made typographic, length unchanged.
+
+    "Rules" → “Rules”; States' → States’; d'Ivoire → d’Ivoire; 'Doha' → ‘Doha’.
+    Used on the pages only: the JSON keeps the report's own characters.
+    """
+    if '"' not in text and "'" not in text:
+        return text
+    opened = _OPENING_CONTEXT.sub(lambda m: m.group(1) + _OPENING_QUOTE[m.group(2)], text)
+    # An opening quote right after another (“‘) is matched once the first is curly.
+    opened = _OPENING_CONTEXT.sub(lambda m: m.group(1) + _OPENING_QUOTE[m.group(2)], opened)
+    return opened.replace('"', _CLOSING_QUOTE['"']).replace("'", _CLOSING_QUOTE["'"])

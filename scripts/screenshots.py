@@ -21,7 +21,9 @@ browser is downloaded) and writes these PNGs into ``--out``:
 * ``highlighted-paragraph.png``: ``draft-resolutions/v.html#op-12``, the
   targeted paragraph highlighted below the header;
 * ``search-result.png``: Material's search showing the paragraphs that name
-  the "Nelson Mandela Rules".
+  the "Nelson Mandela Rules";
+* ``sponsors-phone.png``: the States × drafts matrix at phone width, scrolled
+  down, with its header row and State column in place.
 
 Animations are turned off and each shot waits for the page to settle, so
 repeated runs give the same pictures.
@@ -68,9 +70,10 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 
 @contextmanager
-def serve(site: Path) -> Iterator[str]:
-    """Serve ``site`` on 127.0.0.1 from a thread; yield its address."""
-    handler = functools.partial(_QuietHandler, directory=str(site))
+def serve(site: Path, handler_class: type[http.server.SimpleHTTPRequestHandler] = _QuietHandler
+          ) -> Iterator[str]:
+    """Serve ``site`` on 127.0.0.1 from a thread with ``handler_class``; yield its address."""
+    handler = functools.partial(handler_class, directory=str(site))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -110,6 +113,16 @@ def show_paragraphs(page: Any) -> None:
     }""")
 
 
+def show_matrix(page: Any) -> None:
+    """Bring the sponsors matrix into view and scroll its rows under the header."""
+    page.evaluate("""() => {
+      const box = document.querySelector('.unr-matrix');
+      const header = document.querySelector('.md-header').offsetHeight;
+      scrollTo(0, box.getBoundingClientRect().top + scrollY - header - 8);
+      box.scrollTop = 600;
+    }""")
+
+
 SHOTS = [
     Shot("home-desktop.png", "index.html", DESKTOP),
     Shot("resolution-vii-desktop.png", "draft-resolutions/vii.html", DESKTOP,
@@ -118,6 +131,7 @@ SHOTS = [
          prepare=show_paragraphs),
     Shot("highlighted-paragraph.png", "draft-resolutions/v.html#op-12", DESKTOP),
     Shot("search-result.png", "index.html", DESKTOP, prepare=show_search),
+    Shot("sponsors-phone.png", "sponsors.html", PHONE, scale=2, prepare=show_matrix),
 ]
 
 

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 from unreport.crossrefs import build_layer, elements, natural_key
 from unreport.export import to_data
-from unreport.indexes import meetings, sponsorships
+from unreport.indexes import sponsorships
+from unreport.meetings import meetings, meetings_page, mentions
 from unreport.parse import Parsed
 
 
@@ -115,3 +118,59 @@ def test_meetings(parsed: Parsed) -> None:
                      (False, 45, "2022-11-04"), (False, 46, "2022-11-10"),
                      (False, 48, "2022-11-11"), (False, 50, "2022-11-15"),
                      (False, 51, "2022-11-15")]
+
+
+# Read by hand from sections I and II of A/77/464: every paragraph about a meeting,
+# whether it names it or refers back to it ("At the same meeting", "Also at the same
+# meeting", "Before/After the adoption…" mean the meeting last named). Paragraph 2
+# names the 5th, 6th, 45th, 48th, 50th and 51st meetings; paragraph 5 the 46th, which
+# paragraph 2 leaves out; 3, 6, 9, 11 and 31 are about no meeting.
+MEETING_PARAGRAPHS = {
+    (True, 3): (1,),
+    (False, 5): (2, 4),
+    (False, 6): (2,),
+    (False, 45): (2, 7, 8, 10, 12),
+    (False, 46): (5,),
+    (False, 48): (2, 13, 14, 15),
+    (False, 50): (2, 16, 17, 18, 19, 20),
+    (False, 51): (2, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30),
+}
+
+
+def test_every_paragraph_about_a_meeting_is_listed_under_it(parsed: Parsed) -> None:
+    found = {(m.plenary, m.number): m.paragraphs for m in meetings(parsed.report)}
+    assert found == MEETING_PARAGRAPHS
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("At the same meeting, Angola joined in sponsoring the draft resolution.", [(False, 50)]),
+    ("Also at the same meeting, the representative of Colombia made a statement.",
+     [(False, 50)]),
+    ("After the adoption of the draft resolution, the representative of Spain made a "
+     "statement.", [(False, 50)]),
+    ("Before the adoption of the draft resolution, Spain made a statement.", [(False, 50)]),
+    ("Also at 51st meeting, the Committee adopted draft resolution X.", [(False, 51)]),
+    ("At its 3rd and 4th plenary meetings, on 1 September 2022, it decided.",
+     [(True, 3), (True, 4)]),
+    ("In its resolution 2022/12, the Council recommended a draft resolution.", []),
+])
+def test_meeting_grammar(parsed: Parsed, text: str, expected: list[tuple[bool, int]]) -> None:
+    first, second = parsed.report.paragraphs[15:17]
+    named = "At the 50th meeting, on 15 November 2022, the Committee had before it a draft."
+    report = dataclasses.replace(parsed.report, paragraphs=(
+        dataclasses.replace(first, text=named), dataclasses.replace(second, text=text)))
+    found = {m.paragraph.number: list(m.meetings) for m in mentions(report)}
+    assert found[first.number] == [(False, 50)]
+    assert found.get(second.number, []) == expected
+
+
+def test_meetings_page_links_a_paragraph_about_several_meetings(parsed: Parsed) -> None:
+    page = meetings_page(parsed.report)
+    under_50 = page.split("{#meeting-50}")[1].split("\n## ")[0]
+    assert "[Paragraph 2](index.md#para-2), about the 5th, 6th, 45th, 48th, 50th and 51st " \
+           "meetings" in under_50
+    assert "item 110" not in page, "paragraph 2 is linked, not quoted"
+    for number in (16, 17, 18, 19, 20):
+        assert f"[Paragraph {number}](index.md#para-{number})" in under_50
+    assert "“After the adoption of the draft resolution, the representatives of the United " \
+           "States of America and Saudi Arabia made statements.”" in under_50

@@ -217,7 +217,7 @@ def test_rendered_and_exported_openly() -> None:
             "aria-label=\"Note 1, mark restored\" data-restored=\"Mark restored: the note cites "
             "the Treaty Series entry of the Arms Trade Treaty (No. 52373).\"}") in page
     assert "[restored in the text](#fnref-1)" in page
-    assert "(no mark for this note survives in the report's text)" in page  # note 2
+    assert "(no mark for this note survives in the report’s text)" in page  # note 2
     data = json.loads(to_json(parsed.report))
     footnotes = data["resolutions"][0]["footnotes"]
     assert [n["marked"] for n in footnotes] == ["restored", False]

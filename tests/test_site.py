@@ -63,8 +63,12 @@ def _page(site: Path, name: str) -> _Paragraphs:
     return parser
 
 
+STRAIGHT = str.maketrans("\u201c\u201d\u2018\u2019", "\"\"''")
+"""The pages set quotes and apostrophes typographically; the model keeps the report's."""
+
+
 def _clean(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip()
+    return re.sub(r"\s+", " ", text).strip().translate(STRAIGHT)
 
 
 @pytest.fixture(scope="module")
@@ -150,3 +154,15 @@ def test_refuses_a_folder_that_is_not_a_site(tmp_path: Path,
     assert main(["build", "--site-dir", str(tmp_path)]) == 2
     assert "holds files that unreport did not write (notes.txt)" in capsys.readouterr().err
     assert (tmp_path / "notes.txt").read_text("utf-8") == "keep me"
+
+
+def test_pages_have_typographic_quotes_and_the_json_the_reports(site: Path) -> None:
+    html = (site / "draft-resolutions" / "vi.html").read_text("utf-8")
+    assert "the donors’ informed and voluntary consent" in html
+    home = (site / "index.html").read_text("utf-8")
+    assert "item 110, entitled “Countering the use of information and communications " \
+           "technologies for criminal purposes”" in home
+    assert "the Committee’s consideration" in home
+    data = json.loads((site / "A-77-464.json").read_text("utf-8"))
+    assert "the Committee's consideration" in data["paragraphs"][1]["text"]
+    assert '"International drug control"' in data["paragraphs"][1]["text"]

@@ -170,3 +170,12 @@ def describe_violations(violations: list[dict[str, Any]]) -> str:
         lines.append(f"{v['impact']}: {v['id']} ({v['help']})")
         lines.extend(f"    {node}" for node in v["nodes"])
     return "\n".join(lines)
+
+
+def copy_from_menu(page: Any, anchor: str, item: str) -> None:
+    """Press the citation tool of the paragraph ``anchor`` and choose ``item`` in its
+    menu ("Copy link" or "Copy citation"), as a reader does with a mouse."""
+    page.locator(f"#{anchor} > .unr-cite").click()
+    menu = page.locator(".unr-menu[role='menu']")
+    menu.wait_for(state="visible")
+    menu.get_by_role("menuitem", name=item).click()

@@ -15,6 +15,7 @@ from browser_support import (
     DESKTOP,
     Offline,
     assert_just_below_header,
+    copy_from_menu,
     is_target,
     open_first_paragraph_result,
     search,
@@ -101,7 +102,7 @@ def test_search_works_from_file_and_opens_at_the_paragraph(
 def test_copy_citation_from_file(offline_page: tuple[Any, list[str]], offline: Offline) -> None:
     page, outside = offline_page
     page.goto(offline.page_url("draft-resolutions/v.html#op-12"))
-    page.locator("#op-12 .unr-copy-cite").click()
+    copy_from_menu(page, "op-12", "Copy citation")
     page.wait_for_selector(".unr-toast.unr-visible")
     expected = ("A/77/464, draft resolution V, operative paragraph 12, "
                 + offline.page_url("draft-resolutions/v.html#op-12"))

@@ -64,4 +64,4 @@ def test_hits_are_titled_by_paragraph(page: Any, served: Served) -> None:
     search(page, "Nelson Mandela Rules")
     titles = page.eval_on_selector_all(
         ".md-search-result__list a[href*='#op-42'] h2", "els => els.map(e => e.textContent)")
-    assert titles == ["Draft resolution VII, op. 42"]
+    assert titles == ["Draft resolution VII, OP 42"]

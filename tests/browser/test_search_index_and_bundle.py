@@ -49,14 +49,14 @@ def test_every_paragraph_and_note_is_one_entry_of_its_own(site_dir: Path) -> Non
 def test_entries_are_titled_by_paragraph_and_hold_its_words(site_dir: Path) -> None:
     docs = {d["location"]: d for d in _index(site_dir)}
     op_12 = docs["draft-resolutions/v.html#op-12"]
-    assert op_12["title"] == "Draft resolution V, op. 12"
+    assert op_12["title"] == "Draft resolution V, OP 12"
     assert op_12["text"].startswith("Welcomes the progress made in the first and second review")
     assert docs["index.html#para-19"]["title"] == "Report, para. 19"
-    assert docs["draft-resolutions/vi.html#op-6-i"]["title"] == "Draft resolution VI, op. 6 (i)"
+    assert docs["draft-resolutions/vi.html#op-6-i"]["title"] == "Draft resolution VI, OP 6 (i)"
     assert docs["draft-resolutions/v.html#fn-6"] == {
         "location": "draft-resolutions/v.html#fn-6", "title": "Draft resolution V, note 6",
         "text": "United Nations, Treaty Series, vol. 2349, No. 42146."}
-    assert docs["draft-resolutions/ii.html#pp-6"]["title"] == "Draft resolution II, pp. 6"
+    assert docs["draft-resolutions/ii.html#pp-6"]["title"] == "Draft resolution II, PP 6"
 
 
 def test_no_text_is_indexed_twice(site_dir: Path) -> None:
@@ -98,7 +98,7 @@ def test_splitting_a_page() -> None:
         ("draft-resolutions/x.html", "T", ""),
         ("draft-resolutions/x.html#t", "T", "Opening &amp; more"),
         ("draft-resolutions/x.html#s", "Section", "Cell two"),
-        ("draft-resolutions/x.html#op-1", "T, op. 1", "Asks for it;"),
+        ("draft-resolutions/x.html#op-1", "T, OP 1", "Asks for it;"),
         ("draft-resolutions/x.html#fn-2", "T, note 2", "Lost mark."),
     ]
     assert paragraph_title("Report", "para-3-a") == "Report, para. 3 (a)"
