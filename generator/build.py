@@ -49,6 +49,7 @@ from .ownership import (
 from .render import nav, render
 from .resources import site_resources
 from .search_index import rewrite as rewrite_search_index
+from .search_index import take_over
 
 
 class BuildError(Exception):
@@ -241,7 +242,12 @@ def build_site(report: Report, site_dir: Path, settings: BuildSettings | None = 
         for name, data in handwritten.items():
             (docs / name).parent.mkdir(parents=True, exist_ok=True)
             (docs / name).write_bytes(data)
+        taken = []
         for name, text in files.items():
+            if name.endswith(".md"):
+                marked = take_over(text)
+                taken += [name.removesuffix(".md") + ".html"] if marked != text else []
+                text = marked
             (docs / name).parent.mkdir(parents=True, exist_ok=True)
             (docs / name).write_text(text, "utf-8")
         overrides: dict[str, Any] = {
@@ -255,7 +261,7 @@ def build_site(report: Report, site_dir: Path, settings: BuildSettings | None = 
         if adjust_config:
             overrides.update(adjust_config(raw))
         run_mkdocs(config_file, overrides, report)
-        rewrite_search_index(site)
+        rewrite_search_index(site, taken)
         built = time.perf_counter()
         (site / MARKER).write_text(stamp(report).marker(file_digests(site), key), "utf-8")
         _swap_into_place(site, site_dir, work)

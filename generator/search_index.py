@@ -43,7 +43,6 @@ import re
 import sys
 from dataclasses import dataclass, field
 from html import escape
-from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
@@ -114,39 +113,61 @@ class IndexStats:
                 f"{self.bytes_after / 1024:.0f} KiB (MkDocs: {self.bytes_before / 1024:.0f} KiB)")
 
 
-class _PageSplitter(HTMLParser):
-    """Split a page's article into blocks: heading sections and anchored paragraphs."""
+class _PageSplitter:
+    """Split a page's article into blocks: heading sections and anchored paragraphs.
+
+    Walks the article's elements in document order (lxml parses the HTML, in C),
+    sending each piece of text to the block it belongs to: the innermost anchored
+    paragraph around it, else the heading it is in (as its title), else the
+    current heading's section.
+    """
 
     def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
         self.blocks: list[Block] = [Block(anchor=None, kind="opening")]
-        self._inside = False
-        """Inside ``<article class="md-content__inner">``, the page's content."""
-        self._stack: list[tuple[str, bool, Block | None, bool]] = []
-        """Open elements: tag, skips its text, paragraph block it opened, is a heading."""
+        self._skipped = 0
+        """Open elements that keep their text out (numbers, marks, excluded blocks)."""
+        self._paragraphs: list[Block] = []
+        """Anchored paragraphs open around the current element, innermost last."""
         self._section = self.blocks[0]
         self._heading: Block | None = None
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        values = dict(attrs)
-        classes = set((values.get("class") or "").split())
-        if not self._inside:
-            self._inside = tag == "article" and "md-content__inner" in classes
-            return
+    def walk_children(self, element: Any) -> None:
+        """The text and elements inside ``element``, but not the element itself."""
+        if element.text:
+            self._add(element.text)
+        for child in element:
+            self.walk(child)
+            if child.tail and not self._skipped:
+                self._add(child.tail)
+
+    def walk(self, element: Any) -> None:
+        """Visit ``element``, its text, its children (each followed by its tail)."""
+        tag = element.tag if isinstance(element.tag, str) else ""
         self._break(tag)
         if tag in VOID_TAGS:
             return
-        skip = tag in SKIPPED_TAGS or bool(classes & SKIPPED_CLASSES)
-        anchor = values.get("id")
+        classes = set((element.get("class") or "").split())
+        skip = tag in SKIPPED_TAGS or not tag or bool(classes & SKIPPED_CLASSES)
+        anchor = element.get("id")
         opened: Block | None = None
         heading = False
-        if anchor and not self._skipping() and classes & PARAGRAPH_CLASSES:
+        if anchor and not self._skipped and classes & PARAGRAPH_CLASSES:
             opened = Block(anchor=anchor, kind="paragraph")
             self.blocks.append(opened)
-        elif anchor and not self._skipping() and tag in HEADINGS:
+        elif anchor and not self._skipped and tag in HEADINGS:
             heading = True
             self._section = self._heading = self._new_section(tag, anchor)
-        self._stack.append((tag, skip, opened, heading))
+        self._skipped += skip
+        if opened:
+            self._paragraphs.append(opened)
+        if not self._skipped:
+            self.walk_children(element)
+        self._skipped -= skip
+        if opened:
+            self._paragraphs.pop()
+        if heading:
+            self._heading = None
+        self._break(tag)
 
     def _new_section(self, tag: str, anchor: str) -> Block:
         """The block a heading starts; a leading ``h1`` titles the page's opening block."""
@@ -157,54 +178,28 @@ class _PageSplitter(HTMLParser):
         self.blocks.append(Block(anchor=anchor))
         return self.blocks[-1]
 
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self._break(tag)
-
-    def handle_endtag(self, tag: str) -> None:
-        if not self._inside:
-            return
-        if not self._stack:
-            self._inside = tag != "article"
-            return
-        if tag not in (open_tag for open_tag, *_ in self._stack):
-            return  # a stray end tag
-        while self._stack:
-            open_tag, _, _, heading = self._stack.pop()
-            if heading:
-                self._heading = None
-            if open_tag == tag:
-                break
-        self._break(tag)
-
-    def handle_data(self, data: str) -> None:
-        if self._inside and not self._skipping():
-            self._add(data)
-
     def _break(self, tag: str) -> None:
         """Words on either side of a block (a cell, a paragraph, a line break) stay apart."""
-        if tag not in INLINE_TAGS and not self._skipping():
+        if tag not in INLINE_TAGS and not self._skipped:
             self._add(" ")
-
-    def _skipping(self) -> bool:
-        return any(skip for _, skip, _, _ in self._stack)
 
     def _add(self, text: str) -> None:
         if self._heading is not None:
             self._heading.title += text
             return
-        paragraph = next((b for _, _, b, _ in reversed(self._stack) if b is not None), None)
-        (paragraph or self._section).words.append(text)
+        (self._paragraphs[-1] if self._paragraphs else self._section).words.append(text)
 
 
 def split_page(html: str) -> list[Block]:
     """The blocks of a built page's article, in document order."""
+    from lxml import html as lxml_html
+
     splitter = _PageSplitter()
     # Only the article matters; the rest (navigation, icons) is most of the page's bytes.
     start, end = html.find("<article"), html.rfind("</article>")
     if 0 <= start < end:
-        html = html[start:end + len("</article>")]
-    splitter.feed(html)
-    splitter.close()
+        article = lxml_html.fragment_fromstring(html[start:end + len("</article>")])
+        splitter.walk_children(article)
     return splitter.blocks
 
 
@@ -222,15 +217,18 @@ def _note_text(text: str, anchor: str) -> str:
     return text[len(number):].lstrip() if text.startswith(f"{number} ") else text
 
 
-def page_entries(path: str, html: str, page: dict[str, Any]) -> list[dict[str, Any]] | None:
+def page_entries(path: str, html: str,
+                 page: dict[str, Any] | None = None) -> list[dict[str, Any]] | None:
     """Entries for one page, or ``None`` if it has no anchored paragraphs.
 
-    ``page`` is MkDocs' entry for the page itself; its title (and tags or boost,
-    if any) are kept.
+    ``page`` is MkDocs' entry for the page itself, if it made one; its title (and
+    tags or boost, if any) are kept. Otherwise the page is titled by its ``h1``, as
+    Material titles a page.
     """
     blocks = split_page(html)
     if not any(b.kind == "paragraph" for b in blocks):
         return None
+    page = page or {"title": escape(SPACES.sub(" ", blocks[0].title).strip(), quote=False)}
     title = SPACES.sub(" ", str(page.get("title", ""))).strip()
     label = HOME_LABEL if path == HOME else title
     article = {key: value for key, value in page.items() if key not in ("location", "text")}
@@ -265,21 +263,57 @@ def _pages(docs: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
     return pages
 
 
-def rewrite(site: Path) -> IndexStats | None:
+TAKEN_OVER = "search:\n  exclude: true\n"
+"""Front matter that keeps Material's search plugin from indexing a page we index."""
+
+
+def take_over(markdown: str) -> str:
+    """A page with anchored paragraphs, marked so that Material's search skips it.
+
+    :func:`rewrite` indexes such pages paragraph by paragraph from their HTML, so
+    Material need not read them at all (each page's HTML is then read once, not
+    twice). Other pages are returned as they are.
+    """
+    if not any(f".{name}" in markdown for name in PARAGRAPH_CLASSES):
+        return markdown
+    if markdown.startswith("---\n"):
+        return "---\n" + TAKEN_OVER + markdown[len("---\n"):]
+    return f"---\n{TAKEN_OVER}---\n\n{markdown}"
+
+
+def build_order(path: str) -> tuple[tuple[int, int, str], ...]:
+    """Where MkDocs builds (and Material indexes) the page ``path``: a sort key.
+
+    MkDocs reads the docs folder top-down (``os.walk``, folders in name order), a
+    folder's files before its sub-folders', ``index`` first, then by name.
+    """
+    *folders, name = path.split("/")
+    stem = name.rsplit(".", 1)[0]
+    return (*((1, 0, folder) for folder in folders),
+            (0, 0 if stem in ("index", "README") else 1, name))
+
+
+def rewrite(site: Path, taken: list[str] | None = None) -> IndexStats | None:
     """Rewrite the built site's search index with an entry per paragraph.
 
-    Returns ``None`` when the site has no search index (search switched off).
+    ``taken`` are the pages (``draft-resolutions/v.html``) that Material left out
+    (:func:`take_over`) for this function to index; the other pages that have
+    anchored paragraphs are re-indexed from Material's entries. Returns ``None``
+    when the site has no search index (search switched off).
     """
     index_path = site / INDEX_JSON
     if not index_path.is_file():
         return None
     before = index_path.read_text("utf-8")
     index: dict[str, Any] = json.loads(before)
+    pages = _pages(index["docs"])
+    for path in taken or []:
+        pages.setdefault(path, [])
     docs: list[dict[str, Any]] = []
     paragraphs = 0
-    for path, entries in _pages(index["docs"]).items():
-        html_path = site / path
-        mine = (page_entries(path, html_path.read_text("utf-8"), entries[0])
+    for path in sorted(pages, key=build_order):
+        entries, html_path = pages[path], site / path
+        mine = (page_entries(path, html_path.read_text("utf-8"), entries[0] if entries else None)
                 if path.endswith(".html") and html_path.is_file() else None)
         docs.extend(mine if mine is not None else entries)
         paragraphs += sum(1 for e in mine or [] if PARAGRAPH_ANCHOR.search(e["location"]))
