@@ -21,3 +21,6 @@ if [ "${1:-}" = "test" ]; then
 else
   .venv/bin/python -m pip install --quiet --disable-pip-version-check -e .
 fi
+# Byte-code for the checkout's modules, as pip writes it for an installed package: with
+# PYTHONDONTWRITEBYTECODE set, Python would otherwise compile them again on every run.
+.venv/bin/python -m compileall -q generator
