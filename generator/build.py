@@ -16,6 +16,7 @@ it writes, not on MkDocs internals.
 from __future__ import annotations
 
 import calendar
+import copy
 import hashlib
 import json
 import logging
@@ -141,12 +142,23 @@ def _handwritten_nav(pages: dict[str, bytes]) -> list[object]:
     return entries
 
 
+_read: dict[tuple[str, int, int], dict[str, Any]] = {}
+"""Configurations already read, by path and the file's state: each is read once a build."""
+
+
 def read_config(config_file: Path) -> dict[str, Any]:
-    """The configuration file's raw values, read as MkDocs reads them (``!ENV``, INHERIT)."""
+    """The configuration file's raw values, read as MkDocs reads them (``!ENV``, INHERIT).
+
+    Each call gets its own copy: MkDocs changes the values it is given.
+    """
     from mkdocs.exceptions import ConfigurationError
     from mkdocs.utils.yaml import yaml_load
 
     try:
+        state = config_file.stat()
+        seen = (str(config_file.resolve()), state.st_mtime_ns, state.st_size)
+        if seen in _read:
+            return copy.deepcopy(_read[seen])
         with config_file.open("rb") as handle:
             raw = yaml_load(handle)
     except (OSError, ValueError, ConfigurationError) as error:
@@ -156,6 +168,7 @@ def read_config(config_file: Path) -> dict[str, Any]:
         raise BuildError(f"{config_file}: is not valid YAML ({error}).") from None
     if not isinstance(raw, dict):
         raise BuildError(f"{config_file}: is not a MkDocs configuration (a YAML mapping).")
+    _read[seen] = copy.deepcopy(raw)
     return raw
 
 
@@ -216,19 +229,24 @@ def site_is_current(site_dir: Path, key: str) -> bool:
 
 def build_site(report: Report, site_dir: Path, settings: BuildSettings | None = None, *,
                shown: str | None = None, extra_files: dict[str, str] | None = None,
-               adjust_config: ConfigAdjustment | None = None) -> Timings:
+               adjust_config: ConfigAdjustment | None = None,
+               key: str | None = None) -> Timings:
     """Generate the pages and build the site into ``site_dir``; all or nothing.
 
     ``shown`` is the folder as the user typed it, for messages. ``adjust_config``
     returns more MkDocs overrides from the configuration's raw values (the offline
-    bundle adds plugins with it).
+    bundle adds plugins with it). ``key`` is :func:`build_key`'s, when the caller
+    has it already.
     """
     settings = settings or BuildSettings()
     protected = [site_resources().root]
     check_site_dir(site_dir, shown or str(site_dir), protected)
     config_file = settings.config_file()
     raw = read_config(config_file)
-    key = None if extra_files or adjust_config else build_key(report, settings)
+    if extra_files or adjust_config:
+        key = None
+    elif key is None:
+        key = build_key(report, settings)
     started = time.perf_counter()
     files = site_files(report)
     files.update(extra_files or {})

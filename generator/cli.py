@@ -204,8 +204,8 @@ def _run(args: argparse.Namespace) -> str:
     parsed = _load(args)
     report = parsed.report
     told = summary(report, parsed.warnings)
-    if args.command == "build" and not args.force and \
-            site_is_current(Path(args.site_dir), build_key(report, settings)):
+    key = build_key(report, settings) if args.command == "build" and settings else None
+    if key and not args.force and site_is_current(Path(args.site_dir), key):
         return (f"{told}\nSite in {args.site_dir}/ is up to date: it was built from this "
                 "source with this configuration and has not been changed since (--force "
                 "builds it again).")
@@ -221,7 +221,7 @@ def _run(args: argparse.Namespace) -> str:
         return (f"{told}\nOffline bundle written to {output} ({made.files} files, "
                 f"{made.size / 1_000_000:.1f} MB): unzip it and open "
                 f"{made.folder}/index.html in a browser.")
-    build_site(report, Path(args.site_dir), settings, shown=args.site_dir)
+    build_site(report, Path(args.site_dir), settings, shown=args.site_dir, key=key)
     return (f"{told}\nSite written to {args.site_dir}/ — open {args.site_dir}/index.html "
             "in a browser.")
 

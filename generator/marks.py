@@ -34,6 +34,7 @@ _EXPLICIT = re.compile(
 )
 _ORDINAL = re.compile(r"<sup>\s*(st|nd|rd|th|er|e|re)\s*</sup>")
 _EMPHASIS = re.compile(r"\*{1,3}")
+_SPACES = re.compile(r"\s+")
 
 # A bare number candidate: one space before it, after a word, year, quote,
 # bracket or comma; a word boundary after it.
@@ -216,21 +217,12 @@ class MarkReader:
 
 
 def _collapse_spaces(text: str, refs: list[NoteRef]) -> tuple[str, list[NoteRef]]:
-    """Collapse runs of white space to one space and strip, keeping offsets right."""
-    out: list[str] = []
-    mapping: list[int] = []  # mapping[i] = new offset of old offset i
-    previous_space = True
-    for char in text:
-        mapping.append(len(out))
-        if char.isspace():
-            if not previous_space:
-                out.append(" ")
-            previous_space = True
-        else:
-            out.append(char)
-            previous_space = False
-    mapping.append(len(out))
-    while out and out[-1] == " ":
-        out.pop()
-    new_refs = [NoteRef(r.number, min(mapping[r.offset], len(out)), r.line) for r in refs]
-    return "".join(out), new_refs
+    """Collapse runs of white space to one space and strip, keeping offsets right.
+
+    A mark at offset ``i`` moves to the length of the collapsed ``text[:i]``: the
+    white space before it counts as one space, the leading white space as none.
+    """
+    collapsed = _SPACES.sub(" ", text.lstrip()).rstrip(" ")
+    new_refs = [NoteRef(r.number, min(len(_SPACES.sub(" ", text[:r.offset].lstrip())),
+                                      len(collapsed)), r.line) for r in refs]
+    return collapsed, new_refs

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 
-_ADVERB = r"(?:(?:Also|Further|Strongly|Deeply|Again|Once again)\s+)"
+_ADVERB = r"(?:(?:Also|Further|Strongly|Deeply|Again|Once\s+again)\s+)"  # VERBOSE-safe
 _FEELING = r"(?:appreciation|concern|interest|satisfaction|regret|alarm|gratitude)"
 _ADJECTIVE = r"(?:deep|grave|great|serious|strong|profound|particular)"
 _PARTICLE = rf"""

@@ -189,6 +189,8 @@ def test_letter_or_roman(labels: list[str], shape: list[str]) -> None:
     ("Taking into account the need", "Taking into account"),
     ("Noting with appreciation also the efforts", "Noting with appreciation also"),
     ("Requests the Secretary-General", "Requests"),
+    ("Once again urges all States", "Once again urges"),
+    ("Once again requests the Secretary-General", "Once again requests"),
     ("the rest of a sentence", ""),
 ])
 def test_opening_words(text: str, opening: str) -> None:

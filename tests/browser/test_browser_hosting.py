@@ -1,5 +1,6 @@
 """The site as a static host serves it under a sub-path, built with ``--site-url``:
-a mistyped address gets the site's own 404 page, styled and with working links."""
+a mistyped address gets the site's own 404 page, styled and with working links,
+and a citation copied from any copy of the site carries the public address."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from browser_support import DESKTOP
+from browser_support import DESKTOP, copy_from_menu
 from unreport import cli
 
 pytestmark = pytest.mark.browser
@@ -79,5 +80,26 @@ def test_404_page_under_a_sub_path_is_styled_and_links_work(browser: Any, host: 
             link.click()
         assert page.url == f"{host}{PREFIX}draft-resolutions/v.html"
         assert page.locator("h1").first.inner_text().startswith("Draft resolution V")
+    finally:
+        context.close()
+
+
+def test_copied_citation_carries_the_public_address(browser: Any, host: str) -> None:
+    """Read from a local copy (here 127.0.0.1), the link and citation copied are the
+    site's public ones, which work for whoever receives them."""
+    context = browser.new_context(viewport=DESKTOP)
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=host)
+    page = context.new_page()
+    try:
+        page.goto(f"{host}{PREFIX}draft-resolutions/v.html")
+        for choice, expected in [
+            ("Copy link", f"{PUBLIC}draft-resolutions/v.html#op-12"),
+            ("Copy citation", "A/77/464, draft resolution V, operative paragraph 12, "
+                              f"{PUBLIC}draft-resolutions/v.html#op-12"),
+        ]:
+            page.evaluate("navigator.clipboard.writeText('')")
+            copy_from_menu(page, "op-12", choice)
+            page.wait_for_function("async () => (await navigator.clipboard.readText()) !== ''")
+            assert page.evaluate("navigator.clipboard.readText()") == expected
     finally:
         context.close()
