@@ -72,13 +72,18 @@ def naive_project(source: Path, folder: Path) -> Path:
     return folder / "mkdocs.yml"
 
 
+def naive_command(config: Path) -> list[str]:
+    """The naive build: ``mkdocs build`` of :func:`naive_project`'s configuration."""
+    return [str(BIN / "mkdocs"), "build", "-q", "-f", str(config)]
+
+
 def measure(source: Path, work: Path, pairs: int) -> dict[str, float]:
     """Paired whole-process runs of unreport and the naive build of ``source``."""
     config = naive_project(source, work / "naive")
     ours = [str(BIN / "unreport"), "build", str(source), "--site-dir", str(work / "site"),
             "--force"]  # a whole build each time, not "up to date"
     again = ours[:-1]
-    naive = [str(BIN / "mkdocs"), "build", "-q", "-f", str(config)]
+    naive = naive_command(config)
     times: dict[str, list[float]] = {"unreport": [], "naive": []}
     memory: dict[str, int] = {"unreport": 0, "naive": 0}
     timed(ours, work)  # warm the disk cache and the byte-code for both

@@ -203,11 +203,11 @@ def print_result(label: str, result: Result, runs: list[Result], details: bool) 
 def naive_site(work: Path) -> Path:
     """The naive alternative: the converter's Markdown as one MkDocs + Material page."""
     sys.path.insert(0, str(ROOT / "scripts"))
-    from benchmark import BIN, naive_project
+    from benchmark import naive_command, naive_project
     from unreport.source import bundled_path
 
     config = naive_project(bundled_path(), work)
-    subprocess.run([str(BIN / "mkdocs"), "build", "-q", "-f", str(config)], check=True)
+    subprocess.run(naive_command(config), check=True)
     return work / "site"
 
 

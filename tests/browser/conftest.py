@@ -17,7 +17,6 @@ from __future__ import annotations
 import functools
 import http.server
 import os
-import threading
 import zipfile
 from collections.abc import Iterator
 from importlib import resources
@@ -25,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from browser_support import DESKTOP, Offline, Served
+from browser_support import DESKTOP, Offline, Served, serving
 from unreport.build import build_site
 from unreport.cli import main
 from unreport.parse import Parsed
@@ -55,16 +54,8 @@ def site_dir(parsed: Parsed, tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="session")
 def served(site_dir: Path) -> Iterator[Served]:
     """The site served over HTTP on 127.0.0.1 from a thread, for the whole session."""
-    handler = functools.partial(_QuietHandler, directory=str(site_dir))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, name="site-server", daemon=True)
-    thread.start()
-    try:
-        yield Served(site_dir, f"http://127.0.0.1:{server.server_address[1]}/")
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=5)
+    with serving(functools.partial(_QuietHandler, directory=str(site_dir))) as address:
+        yield Served(site_dir, f"{address}/")
 
 
 @pytest.fixture(scope="session")

@@ -5,13 +5,12 @@ and a citation copied from any copy of the site carries the public address."""
 from __future__ import annotations
 
 import http.server
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from browser_support import DESKTOP, copy_from_menu
+from browser_support import DESKTOP, copy_from_menu, serving
 from unreport import cli
 
 pytestmark = pytest.mark.browser
@@ -50,15 +49,8 @@ class _SubPathHost(http.server.SimpleHTTPRequestHandler):
 def host(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     site = tmp_path_factory.mktemp("hosted") / "site"
     assert cli.main(["build", "--site-dir", str(site), "--site-url", PUBLIC]) == cli.EXIT_OK
-    handler = type("Handler", (_SubPathHost,), {"site": site})
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serving(type("Handler", (_SubPathHost,), {"site": site})) as address:
+        yield address
 
 
 def test_404_page_under_a_sub_path_is_styled_and_links_work(browser: Any, host: str) -> None:
