@@ -87,7 +87,7 @@ def _excerpt(text: str, words: int = _EXCERPT_WORDS) -> str:
 
 def _where(mandate: Mandate) -> str:
     page = mandate.page.removesuffix(".html") + ".md"
-    return (f"[Draft resolution {mandate.resolution}, op. {mandate.number}]"
+    return (f"[Draft resolution {mandate.resolution}, OP {mandate.number}]"
             f"({page}#{mandate.anchor})")
 
 

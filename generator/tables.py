@@ -188,7 +188,7 @@ REFERENCES = Table(
                    "stable one."),
      Column("cited_as", "The words of the citation in the text."),
      Column("citing_paragraph", "The paragraph or note that cites it, e.g. Draft "
-                                "resolution V, op. 12."),
+                                "resolution V, OP 12."),
      Column("citing_url", "Its address in the site, relative to the site's root.")),
     reference_rows)
 

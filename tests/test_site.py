@@ -166,3 +166,18 @@ def test_pages_have_typographic_quotes_and_the_json_the_reports(site: Path) -> N
     data = json.loads((site / "A-77-464.json").read_text("utf-8"))
     assert "the Committee's consideration" in data["paragraphs"][1]["text"]
     assert '"International drug control"' in data["paragraphs"][1]["text"]
+
+
+SHORT_LABEL = re.compile(r"\b(?:op|pp|OP\.|PP\.)\.? ?\d")
+"""A paragraph's label other than "PP 8" / "OP 6 (e)": "op. 12", "pp. 1", "OP12"."""
+
+
+def test_one_short_label_style_on_every_page_and_table(site: Path) -> None:
+    # Issue 9, item 5: delegates write "PP 8" and "OP 6 (e)"; "pp." means pages.
+    # (A note's own "pp. S29–S31" is a page range of the cited work: a letter follows.)
+    files = [*site.rglob("*.html"), *site.rglob("*.csv"), site / "search/search_index.json"]
+    found = {f"{path.relative_to(site)}: {m.group(0)!r}"
+             for path in files for m in SHORT_LABEL.finditer(path.read_text("utf-8"))}
+    assert not found
+    mandates = (site / "mandates.html").read_text("utf-8")
+    assert ">Draft resolution VII, OP 85</a>" in mandates
