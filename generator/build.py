@@ -25,17 +25,18 @@ import shutil
 import tempfile
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .crossrefs import build_layer
+from .beside import beside
+from .crossrefs import ReferenceLayer, build_layer
 from .export import to_json
-from .mandates import build_mandates
+from .mandates import MandateLayer, build_mandates
 from .markdown_text import html_nav, html_text
 from .model import Report
-from .opendata import data_files
+from .opendata import DATA_PAGE, data_files, data_page
 from .ownership import (
     MARKER,
     Stamp,
@@ -86,13 +87,20 @@ ConfigAdjustment = Callable[[dict[str, Any]], dict[str, Any]]
 
 
 def site_files(report: Report) -> dict[str, str]:
-    """Everything generated for the docs folder: pages and the JSON export."""
+    """Everything generated for the docs folder: pages, the JSON export, the open data."""
     layer = build_layer(report)
     mandates = build_mandates(report)
     files = render(report, layer, mandates)
-    files[f"{report.symbol.slug}.json"] = to_json(report, layer, mandates)
-    files.update(data_files(report, layer, files, mandates))
+    files.update(export_files(report, layer, mandates))
+    files[DATA_PAGE] = data_page(report, files)
     return files
+
+
+def export_files(report: Report, layer: ReferenceLayer, mandates: MandateLayer
+                 ) -> dict[str, str]:
+    """The downloads: the JSON export and the open data files (not the Data page)."""
+    return {f"{report.symbol.slug}.json": to_json(report, layer, mandates),
+            **data_files(report, layer, mandates)}
 
 
 def stamp(report: Report) -> Stamp:
@@ -190,6 +198,19 @@ _TOOLS = ("mkdocs", "mkdocs-material", "pymdown-extensions", "markdown", "jinja2
 """Packages whose version changes what a build writes."""
 
 
+OUR_PLUGIN = "unreport"
+"""``mkdocs_plugin.py``'s name among MkDocs' plugins (``pyproject.toml``'s entry point)."""
+
+
+def with_our_plugin(plugins: object) -> object:
+    """A ``plugins`` setting (list, mapping or none: MkDocs' ``search``) plus unreport's."""
+    if isinstance(plugins, dict):
+        return plugins if OUR_PLUGIN in plugins else {**plugins, OUR_PLUGIN: {}}
+    listed = list(plugins) if isinstance(plugins, list) else ["search"]
+    named = [p if isinstance(p, str) else next(iter(p), None) for p in listed]
+    return listed if OUR_PLUGIN in named else [*listed, OUR_PLUGIN]
+
+
 def build_key(report: Report, settings: BuildSettings | None = None) -> str:
     """A digest of everything a build's output depends on.
 
@@ -228,64 +249,98 @@ def site_is_current(site_dir: Path, key: str) -> bool:
 
 
 def build_site(report: Report, site_dir: Path, settings: BuildSettings | None = None, *,
-               shown: str | None = None, extra_files: dict[str, str] | None = None,
-               adjust_config: ConfigAdjustment | None = None,
-               key: str | None = None) -> Timings:
+               shown: str | None = None, adjust_config: ConfigAdjustment | None = None,
+               key: str | None = None, checks: Callable[[], None] | None = None) -> Timings:
     """Generate the pages and build the site into ``site_dir``; all or nothing.
 
     ``shown`` is the folder as the user typed it, for messages. ``adjust_config``
     returns more MkDocs overrides from the configuration's raw values (the offline
     bundle adds plugins with it). ``key`` is :func:`build_key`'s, when the caller
-    has it already.
+    has it already. ``checks`` (the nothing-lost check) must pass before the site is
+    put in place; it runs beside the build, with the open data files
+    (``beside.py``), while this process renders the pages and runs MkDocs.
     """
     settings = settings or BuildSettings()
     protected = [site_resources().root]
     check_site_dir(site_dir, shown or str(site_dir), protected)
     config_file = settings.config_file()
     raw = read_config(config_file)
-    if extra_files or adjust_config:
+    if adjust_config:
         key = None
     elif key is None:
         key = build_key(report, settings)
     started = time.perf_counter()
-    files = site_files(report)
-    files.update(extra_files or {})
-    rendered = time.perf_counter()
+    layer, mandates = build_layer(report), build_mandates(report)
     site_dir = site_dir.resolve()
-    site_dir.parent.mkdir(parents=True, exist_ok=True)
+    made = _make_folders(site_dir.parent)
     work = Path(tempfile.mkdtemp(prefix=".unreport-", dir=site_dir.parent))
+    done = False
     try:
-        docs, site = work / "docs", work / "site"
-        handwritten = _handwritten(config_file.parent / str(raw.get("docs_dir") or "docs"))
-        for name, data in handwritten.items():
-            (docs / name).parent.mkdir(parents=True, exist_ok=True)
-            (docs / name).write_bytes(data)
-        taken = []
-        for name, text in files.items():
-            if name.endswith(".md"):
-                marked = take_over(text)
-                taken += [name.removesuffix(".md") + ".html"] if marked != text else []
-                text = marked
-            (docs / name).parent.mkdir(parents=True, exist_ok=True)
-            (docs / name).write_text(text, "utf-8")
-        overrides: dict[str, Any] = {
-            "docs_dir": str(docs), "site_dir": str(site), "strict": True,
-            # Templates print these as HTML: the report's titles must arrive escaped.
-            "site_name": html_text(f"{report.symbol}: {report.title}"),
-            "nav": html_nav(nav(report)) + _handwritten_nav(handwritten),
-            "site_url": settings.site_url,
-        }
-        overrides.update(_theme_overrides(raw))
-        if adjust_config:
-            overrides.update(adjust_config(raw))
-        run_mkdocs(config_file, overrides, report)
-        rewrite_search_index(site, taken)
+        with beside(lambda: export_files(report, layer, mandates), checks or _no_checks) as later:
+            docs, site = work / "docs", work / "site"
+            handwritten = _handwritten(config_file.parent / str(raw.get("docs_dir") or "docs"))
+            for name, data in handwritten.items():
+                (docs / name).parent.mkdir(parents=True, exist_ok=True)
+                (docs / name).write_bytes(data)
+            pages = render(report, layer, mandates)
+            taken = _write_docs(docs, pages)
+            exports = later.next()
+            _write_docs(docs, {**exports, DATA_PAGE: data_page(report, {**pages, **exports})})
+            rendered = time.perf_counter()
+            overrides: dict[str, Any] = {
+                "docs_dir": str(docs), "site_dir": str(site), "strict": True,
+                # Templates print these as HTML: the report's titles must arrive escaped.
+                "site_name": html_text(f"{report.symbol}: {report.title}"),
+                "nav": html_nav(nav(report)) + _handwritten_nav(handwritten),
+                "site_url": settings.site_url,
+            }
+            overrides.update(_theme_overrides(raw))
+            if adjust_config:
+                overrides.update(adjust_config(raw))
+            overrides["plugins"] = with_our_plugin(overrides.get("plugins", raw.get("plugins")))
+            try:
+                run_mkdocs(config_file, overrides, report)
+            except BuildError:
+                later.next()  # a failed check says more about the source than MkDocs
+                raise
+            rewrite_search_index(site, taken)
+            later.next()  # the checks passed: the site may be put in place
         built = time.perf_counter()
         (site / MARKER).write_text(stamp(report).marker(file_digests(site), key), "utf-8")
         _swap_into_place(site, site_dir, work)
+        done = True
     finally:
         shutil.rmtree(work, ignore_errors=True)
+        if not done:  # a failed build leaves no trace, not even the folders it made
+            for folder in reversed(made):
+                with suppress(OSError):
+                    folder.rmdir()
     return Timings(rendered - started, built - rendered)
+
+
+def _make_folders(folder: Path) -> list[Path]:
+    """Create ``folder`` and its missing parents; return those created, outermost first."""
+    missing = [p for p in (folder, *folder.parents) if not p.exists()][::-1]
+    folder.mkdir(parents=True, exist_ok=True)
+    return missing
+
+
+def _no_checks() -> None:
+    """No checks were asked for."""
+
+
+def _write_docs(docs: Path, files: dict[str, str]) -> list[str]:
+    """Write generated files into the docs folder; return the pages (``x.html``) whose
+    search entries ``search_index`` makes (Material is told to skip them)."""
+    taken = []
+    for name, text in files.items():
+        if name.endswith(".md"):
+            marked = take_over(text)
+            taken += [name.removesuffix(".md") + ".html"] if marked != text else []
+            text = marked
+        (docs / name).parent.mkdir(parents=True, exist_ok=True)
+        (docs / name).write_text(text, "utf-8")
+    return taken
 
 
 class _Captured(logging.Handler):

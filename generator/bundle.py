@@ -32,6 +32,7 @@ import os
 import re
 import tempfile
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -153,12 +154,14 @@ def write_zip(site: Path, output: Path, folder: str,
     return len(files)
 
 
-def build_bundle(report: Report, output: Path, settings: BuildSettings | None = None) -> Bundle:
-    """Build the site for ``file://`` and zip it into ``output``."""
+def build_bundle(report: Report, output: Path, settings: BuildSettings | None = None,
+                 checks: Callable[[], None] | None = None) -> Bundle:
+    """Build the site for ``file://`` and zip it into ``output``; ``checks`` as for
+    :func:`~unreport.build.build_site`, before the zip is written."""
     folder = report.symbol.slug
     with tempfile.TemporaryDirectory(prefix="unreport-bundle-") as work:
         site = Path(work) / folder
-        build_site(report, site, settings, adjust_config=offline_overrides)
+        build_site(report, site, settings, adjust_config=offline_overrides, checks=checks)
         remote = remote_loads(site)
         if remote:
             raise BuildError("The offline bundle would load files from the network:\n"

@@ -209,19 +209,25 @@ def _run(args: argparse.Namespace) -> str:
         return (f"{told}\nSite in {args.site_dir}/ is up to date: it was built from this "
                 "source with this configuration and has not been changed since (--force "
                 "builds it again).")
-    verify(parsed)  # complete, and nothing lost: before anything is written
     if args.command == "generate":
+        verify(parsed)  # complete, and nothing lost: before anything is written
         write_files(site_files(report), Path(args.out), report)
         return f"{told}\nPages written to {args.out}/."
     assert settings is not None
+
+    def checks() -> None:
+        """Complete, and nothing lost: passed before the site or zip is put in place."""
+        verify(parsed)
+
     if args.command == "bundle":
         output = args.output or f"{report.symbol.slug}.zip"
         check_zip_output(Path(output), output)
-        made = build_bundle(report, Path(output), settings)
+        made = build_bundle(report, Path(output), settings, checks)
         return (f"{told}\nOffline bundle written to {output} ({made.files} files, "
                 f"{made.size / 1_000_000:.1f} MB): unzip it and open "
                 f"{made.folder}/index.html in a browser.")
-    build_site(report, Path(args.site_dir), settings, shown=args.site_dir, key=key)
+    build_site(report, Path(args.site_dir), settings, shown=args.site_dir, key=key,
+               checks=checks)
     return (f"{told}\nSite written to {args.site_dir}/ — open {args.site_dir}/index.html "
             "in a browser.")
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 KINDS = {
     "lost-mark": "notes whose mark the converter lost (kept with the notes)",
@@ -49,6 +50,10 @@ class SourceError(Exception):
         self.line = line
         self.message = message
         super().__init__(str(self))
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickled with its fields (the check runs in a second process, ``beside.py``)."""
+        return type(self), (self.path, self.message, self.line)
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else self.path

@@ -1,10 +1,10 @@
 """The open data files of the site and the Data page that lists them.
 
-``data_files`` gives what the build adds to the docs folder besides the pages
+``data_files`` gives the downloads the build adds to the docs folder besides the pages
 and the JSON: the Akoma Ntoso document (``akn.py``), the CSV tables
-(``tables.py``), the JSON Schema (``schema.py``) and ``data.md``, a page
-listing every download with its size and what it holds, how the tables'
-columns and the Akoma Ntoso identifiers read, and every field of the JSON.
+(``tables.py``) and the JSON Schema (``schema.py``). ``data_page`` writes
+``data.md``, a page listing every download with its size and what it holds, how
+the tables' columns and the Akoma Ntoso identifiers read, and every field of the JSON.
 MkDocs copies the non-Markdown files into the site as they are, so they are
 served from the site and travel in the offline bundle with the pages.
 """
@@ -137,10 +137,8 @@ def data_page(report: Report, files: dict[str, str]) -> str:
     return "\n".join(parts)
 
 
-def data_files(report: Report, layer: ReferenceLayer, files: dict[str, str],
-               mandates: MandateLayer) -> dict[str, str]:
-    """The open data files and the Data page, given the files generated so far (the JSON)."""
-    out = {SCHEMA_PATH: schema_text(), **akn_files(report, layer),
-           **table_files(Sources(report, layer, mandates))}
-    out[DATA_PAGE] = data_page(report, {**files, **out})
-    return out
+def data_files(report: Report, layer: ReferenceLayer, mandates: MandateLayer
+               ) -> dict[str, str]:
+    """The open data files besides the JSON: schema, Akoma Ntoso, CSV tables."""
+    return {SCHEMA_PATH: schema_text(), **akn_files(report, layer),
+            **table_files(Sources(report, layer, mandates))}

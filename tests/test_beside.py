@@ -1,0 +1,138 @@
+"""Work beside the build (``beside.py``) and the compiled-template cache (``mkdocs_plugin.py``).
+
+The jobs run in a forked process where that is safe and here otherwise; either
+way their results, and the exceptions they raise, arrive in order and unchanged.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+import time
+from pathlib import Path
+
+import pytest
+from unreport import beside as beside_module
+from unreport.beside import beside, can_fork
+from unreport.build import build_site, with_our_plugin
+from unreport.diagnostics import SourceError
+from unreport.mkdocs_plugin import CACHE_VARIABLE, cache_dir
+from unreport.parse import Parsed
+
+needs_fork = pytest.mark.skipif(not can_fork(), reason="no fork here (Windows, macOS, threads)")
+
+
+class Unpicklable(Exception):
+    """An exception that cannot cross a pipe: it holds a lock."""
+
+    def __init__(self) -> None:
+        super().__init__("holds a lock")
+        self.lock = threading.Lock()
+
+
+def pid() -> int:
+    return os.getpid()
+
+
+@needs_fork
+def test_jobs_run_in_another_process_and_results_come_in_order() -> None:
+    big = "x" * 3_000_000  # more than a pipe holds: the child waits for the reader
+    with beside(pid, lambda: big, lambda: {"a": (1, 2)}) as later:
+        assert later.next() != os.getpid()
+        assert later.next() == big
+        assert later.next() == {"a": (1, 2)}
+
+
+@needs_fork
+def test_a_source_error_arrives_whole() -> None:
+    def fails() -> None:
+        raise SourceError("report.md", "the file ends inside draft resolution II.", 120)
+
+    with beside(fails) as later, pytest.raises(SourceError) as caught:
+        later.next()
+    assert (caught.value.path, caught.value.line) == ("report.md", 120)
+    assert str(caught.value) == "report.md:120: the file ends inside draft resolution II."
+
+
+@needs_fork
+def test_an_exception_that_cannot_travel_is_named() -> None:
+    def fails() -> None:
+        raise Unpicklable
+
+    with beside(fails) as later, pytest.raises(RuntimeError, match="Unpicklable: holds a lock"):
+        later.next()
+
+
+@needs_fork
+def test_a_child_whose_results_are_not_taken_is_stopped_and_reaped() -> None:
+    with beside(lambda: time.sleep(60)):
+        started = time.perf_counter()
+    assert time.perf_counter() - started < 5
+    with pytest.raises(ChildProcessError):
+        os.waitpid(-1, os.WNOHANG)  # no child left behind
+
+
+def test_without_fork_the_jobs_run_here_when_asked(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(beside_module, "can_fork", lambda: False)
+    ran: list[str] = []
+    with beside(lambda: ran.append("first") or pid(), lambda: ran.append("second")) as later:
+        assert ran == []
+        assert later.next() == os.getpid()
+        assert ran == ["first"]
+
+
+def test_no_fork_while_other_threads_run() -> None:
+    stop = threading.Event()
+    worker = threading.Thread(target=stop.wait)
+    worker.start()
+    try:
+        assert not can_fork()
+    finally:
+        stop.set()
+        worker.join()
+
+
+# --- the template cache ------------------------------------------------------------------
+
+
+def test_our_plugin_is_added_to_any_plugins_setting() -> None:
+    assert with_our_plugin(None) == ["search", "unreport"]
+    assert with_our_plugin([{"search": {"lang": "fr"}}, "tags"]) == \
+        [{"search": {"lang": "fr"}}, "tags", "unreport"]
+    assert with_our_plugin(["search", "unreport"]) == ["search", "unreport"]
+    assert with_our_plugin({"search": {}}) == {"search": {}, "unreport": {}}
+
+
+def test_cache_folder_can_be_moved_or_turned_off(monkeypatch: pytest.MonkeyPatch,
+                                                 tmp_path: Path) -> None:
+    monkeypatch.setenv(CACHE_VARIABLE, str(tmp_path / "c"))
+    assert cache_dir() == tmp_path / "c"
+    monkeypatch.setenv(CACHE_VARIABLE, "")
+    assert cache_dir() is None
+    monkeypatch.delenv(CACHE_VARIABLE)
+    assert cache_dir() is not None and cache_dir().name == "templates"  # type: ignore[union-attr]
+
+
+@pytest.mark.slow
+def test_builds_with_and_without_the_cache_are_identical(parsed: Parsed, tmp_path: Path,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """Cold cache, warm cache, a cache folder that cannot be written, no cache: same site."""
+    cache = tmp_path / "cache"
+    monkeypatch.setenv(CACHE_VARIABLE, str(cache))
+    build_site(parsed.report, tmp_path / "cold")
+    assert any(cache.glob("*.jinja"))
+    build_site(parsed.report, tmp_path / "warm")
+    blocked = tmp_path / "a-file"
+    blocked.write_text("not a folder", "utf-8")
+    monkeypatch.setenv(CACHE_VARIABLE, str(blocked / "cache"))
+    build_site(parsed.report, tmp_path / "blocked")
+    monkeypatch.setenv(CACHE_VARIABLE, "")
+    build_site(parsed.report, tmp_path / "none")
+
+    def files(site: Path) -> dict[str, bytes]:
+        return {p.relative_to(site).as_posix(): p.read_bytes()
+                for p in sorted(site.rglob("*")) if p.is_file()}
+
+    cold = files(tmp_path / "cold")
+    for other in ("warm", "blocked", "none"):
+        assert files(tmp_path / other) == cold, other
