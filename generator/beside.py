@@ -61,6 +61,11 @@ class Results:
         raise value
 
 
+    def rest(self) -> list[Any]:
+        """The results of the jobs not taken yet, in order (the first exception raised)."""
+        return [self.next() for _ in range(len(self._jobs) - self._taken)]
+
+
 def _portable(error: BaseException) -> BaseException:
     """``error`` if it survives the pipe, else a RuntimeError saying what it was."""
     try:

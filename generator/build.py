@@ -284,27 +284,24 @@ def build_site(report: Report, site_dir: Path, settings: BuildSettings | None = 
                 (docs / name).write_bytes(data)
             pages = render(report, layer, mandates)
             taken = _write_docs(docs, pages)
-            exports = later.next()
-            _write_docs(docs, {**exports, DATA_PAGE: data_page(report, {**pages, **exports})})
-            rendered = time.perf_counter()
-            overrides: dict[str, Any] = {
-                "docs_dir": str(docs), "site_dir": str(site), "strict": True,
-                # Templates print these as HTML: the report's titles must arrive escaped.
-                "site_name": html_text(f"{report.symbol}: {report.title}"),
-                "nav": html_nav(nav(report)) + _handwritten_nav(handwritten),
-                "site_url": settings.site_url,
-            }
-            overrides.update(_theme_overrides(raw))
-            if adjust_config:
-                overrides.update(adjust_config(raw))
-            overrides["plugins"] = with_our_plugin(overrides.get("plugins", raw.get("plugins")))
+            overrides = _overrides(report, settings, raw, adjust_config, docs, site,
+                                   _handwritten_nav(handwritten))
+            rendered = started
+
+            def downloads() -> None:
+                """The downloads from beside, and the Data page that lists them."""
+                nonlocal rendered
+                exports = later.next()
+                _write_docs(docs, {**exports, DATA_PAGE: data_page(report, {**pages, **exports})})
+                rendered = time.perf_counter()
+
             try:
-                run_mkdocs(config_file, overrides, report)
+                run_mkdocs(config_file, overrides, report, when_loaded=downloads)
             except BuildError:
-                later.next()  # a failed check says more about the source than MkDocs
+                later.rest()  # a failed check says more about the source than MkDocs
                 raise
             rewrite_search_index(site, taken)
-            later.next()  # the checks passed: the site may be put in place
+            later.rest()  # the checks passed: the site may be put in place
         built = time.perf_counter()
         (site / MARKER).write_text(stamp(report).marker(file_digests(site), key), "utf-8")
         _swap_into_place(site, site_dir, work)
@@ -323,6 +320,24 @@ def _make_folders(folder: Path) -> list[Path]:
     missing = [p for p in (folder, *folder.parents) if not p.exists()][::-1]
     folder.mkdir(parents=True, exist_ok=True)
     return missing
+
+
+def _overrides(report: Report, settings: BuildSettings, raw: dict[str, Any],
+               adjust_config: ConfigAdjustment | None, docs: Path, site: Path,
+               handwritten_nav: list[object]) -> dict[str, Any]:
+    """What a build sets on top of the configuration file."""
+    overrides: dict[str, Any] = {
+        "docs_dir": str(docs), "site_dir": str(site), "strict": True,
+        # Templates print these as HTML: the report's titles must arrive escaped.
+        "site_name": html_text(f"{report.symbol}: {report.title}"),
+        "nav": html_nav(nav(report)) + handwritten_nav,
+        "site_url": settings.site_url,
+    }
+    overrides.update(_theme_overrides(raw))
+    if adjust_config:
+        overrides.update(adjust_config(raw))
+    overrides["plugins"] = with_our_plugin(overrides.get("plugins", raw.get("plugins")))
+    return overrides
 
 
 def _no_checks() -> None:
@@ -386,8 +401,13 @@ def _build_date(report: Report) -> Iterator[None]:
             os.environ["SOURCE_DATE_EPOCH"] = saved
 
 
-def run_mkdocs(config_file: Path, overrides: dict[str, Any], report: Report) -> None:
-    """Build with MkDocs in strict mode: ``config_file`` with ``overrides`` on top."""
+def run_mkdocs(config_file: Path, overrides: dict[str, Any], report: Report,
+               when_loaded: Callable[[], None] | None = None) -> None:
+    """Build with MkDocs in strict mode: ``config_file`` with ``overrides`` on top.
+
+    ``when_loaded`` runs once the configuration is loaded, before the build reads the
+    docs folder (the downloads made beside are written then).
+    """
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
@@ -395,6 +415,8 @@ def run_mkdocs(config_file: Path, overrides: dict[str, Any], report: Report) -> 
     with _mkdocs_logs() as logs, _build_date(report):
         try:
             config = load_config(config_file=str(config_file), **overrides)
+            if when_loaded:
+                when_loaded()
             build(config)
         except (MkDocsException, SystemExit) as error:
             output = "\n".join(logs.records) or str(error)

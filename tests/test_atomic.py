@@ -185,3 +185,21 @@ def test_source_error_leaves_the_old_site(tmp_path: Path,
     assert code == cli.EXIT_SOURCE
     assert "truncated" in err
     assert_untouched(site, before)
+
+
+def test_a_failed_check_outranks_a_failed_mkdocs(parsed: Parsed, tmp_path: Path,
+                                                 monkeypatch: pytest.MonkeyPatch,
+                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    """The check runs beside MkDocs; when both fail, the source's problem is the one told."""
+    report = parsed.report
+    broken = dataclasses.replace(parsed, report=dataclasses.replace(
+        report, paragraphs=report.paragraphs[:3] + report.paragraphs[4:]))
+    monkeypatch.setattr(cli, "parse", lambda _source: broken)
+    config = broken_config(tmp_path / "project", "site_name: x\ntheme:\n  name: no-such-theme\n")
+    site = old_site(tmp_path / "out")
+    before = sorted(p.name for p in site.parent.iterdir())
+    code = cli.main(["build", "--site-dir", str(site), "--config", str(config)])
+    err = capsys.readouterr().err
+    assert code == cli.EXIT_SOURCE
+    assert "nothing-lost check failed" in err
+    assert_untouched(site, before)
