@@ -152,6 +152,34 @@ def test_table_of_contents_leads_to_every_operative_paragraph(page: Any,
         header_bottom(page) - 1)
 
 
+def test_on_a_phone_the_drawer_leads_to_pages_and_paragraphs(browser: Any,
+                                                             served: Served) -> None:
+    """The drawer's contents are laid out only when it opens (content-visibility):
+    opened, it shows every page, and the page's own contents lead to OP 42."""
+    context = browser.new_context(viewport=PHONE)
+    try:
+        page = context.new_page()
+        page.goto(served.page_url("draft-resolutions/v.html"))
+        drawer = page.locator(".md-sidebar--primary")
+        assert box_of(page, ".md-sidebar--primary")["x"] < 0  # off screen until opened
+        page.locator(".md-header label[for='__drawer']").click()
+        settle(page)
+        page.wait_for_timeout(400)  # the drawer's slide
+        frame = box_of(page, ".md-sidebar--primary")
+        assert frame["x"] >= -1 and frame["width"] > 150
+        seven = drawer.locator("a.md-nav__link", has_text=re.compile(r"^\s*VII\."))
+        assert seven.is_visible() and seven.bounding_box()["height"] > 10
+        drawer.locator("label.md-nav__link[for='__toc']").click()  # this page's contents
+        settle(page)
+        page.wait_for_timeout(400)
+        number = drawer.locator(".unr-op-grid a").filter(has_text=re.compile(r"^42$"))
+        assert number.is_visible()
+        number.click()
+        page.wait_for_url("**/v.html#op-42")
+    finally:
+        context.close()
+
+
 def test_titles_without_repetition_and_cut_at_words(page: Any, served: Served,
                                                     parsed: Parsed) -> None:
     page.goto(served.page_url("index.html"))
