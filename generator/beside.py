@@ -35,10 +35,13 @@ def can_fork() -> bool:
 class Results:
     """The results of :func:`beside`'s jobs, taken in the order the jobs were given."""
 
-    def __init__(self, jobs: list[Callable[[], Any]], pipe: IO[bytes] | None) -> None:
+    def __init__(self, jobs: list[Callable[[], Any]], pipe: IO[bytes] | None,
+                 pid: int | None = None) -> None:
         self._jobs = jobs
         self._pipe = pipe
         self._taken = 0
+        self.pid = pid
+        """The process running the jobs; None when they run here."""
 
     @property
     def all_taken(self) -> bool:
@@ -113,7 +116,7 @@ def beside(*jobs: Callable[[], Any]) -> Iterator[Results]:
         _run_child(list(jobs), write)
     os.close(write)
     pipe = os.fdopen(read, "rb")
-    results = Results(list(jobs), pipe)
+    results = Results(list(jobs), pipe, pid)
     try:
         yield results
     finally:

@@ -50,7 +50,7 @@ CHROMIUM = Path(os.environ.get("UNREPORT_CHROMIUM", "/usr/bin/chromium"))
 LIGHTHOUSE = "lighthouse@12.8.2"
 """Lighthouse 12 runs on Node 18.16+ (Debian 12 has Node 18; 13 needs Node 22)."""
 PAGES = ["index.html", "draft-resolutions/vii.html", "references.html", "sponsors.html",
-         "meetings.html"]
+         "meetings.html", "mandates.html"]
 COMPRESSED = {".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".map"}
 
 
