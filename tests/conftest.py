@@ -1,15 +1,32 @@
-"""Shared fixtures: the bundled report parsed once per test session."""
+"""Shared fixtures: the bundled report parsed once per test session; builds keep their
+compiled templates in the session's own folder, not in the user's cache."""
 
 from __future__ import annotations
 
+import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from unreport.mkdocs_plugin import CACHE_VARIABLE
 from unreport.parse import Parsed, parse
 from unreport.source import bundled_path, read_source
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def template_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """Every build of the session (and the processes it starts) caches templates here."""
+    folder = tmp_path_factory.mktemp("template-cache")
+    saved = os.environ.get(CACHE_VARIABLE)
+    os.environ[CACHE_VARIABLE] = str(folder)
+    yield folder
+    if saved is None:
+        os.environ.pop(CACHE_VARIABLE, None)
+    else:
+        os.environ[CACHE_VARIABLE] = saved
 
 
 @pytest.fixture(scope="session")
