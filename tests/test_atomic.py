@@ -157,13 +157,17 @@ def test_exit_code_3_when_mkdocs_fails(config: str, tmp_path: Path,
     assert_untouched(site, before)
 
 
+def losing_a_paragraph(parsed: Parsed) -> Parsed:
+    """The report with its fourth paragraph dropped: the nothing-lost check fails."""
+    report = parsed.report
+    return dataclasses.replace(parsed, report=dataclasses.replace(
+        report, paragraphs=report.paragraphs[:3] + report.paragraphs[4:]))
+
+
 def test_nothing_lost_failure_leaves_the_old_site(parsed: Parsed, tmp_path: Path,
                                                   monkeypatch: pytest.MonkeyPatch,
                                                   capsys: pytest.CaptureFixture[str]) -> None:
-    report = parsed.report
-    broken = dataclasses.replace(parsed, report=dataclasses.replace(
-        report, paragraphs=report.paragraphs[:3] + report.paragraphs[4:]))
-    monkeypatch.setattr(cli, "parse", lambda _source: broken)
+    monkeypatch.setattr(cli, "parse", lambda _source: losing_a_paragraph(parsed))
     site = old_site(tmp_path / "out")
     before = sorted(p.name for p in site.parent.iterdir())
     code = cli.main(["build", "--site-dir", str(site)])
@@ -191,10 +195,7 @@ def test_a_failed_check_outranks_a_failed_mkdocs(parsed: Parsed, tmp_path: Path,
                                                  monkeypatch: pytest.MonkeyPatch,
                                                  capsys: pytest.CaptureFixture[str]) -> None:
     """The check runs beside MkDocs; when both fail, the source's problem is the one told."""
-    report = parsed.report
-    broken = dataclasses.replace(parsed, report=dataclasses.replace(
-        report, paragraphs=report.paragraphs[:3] + report.paragraphs[4:]))
-    monkeypatch.setattr(cli, "parse", lambda _source: broken)
+    monkeypatch.setattr(cli, "parse", lambda _source: losing_a_paragraph(parsed))
     config = broken_config(tmp_path / "project", "site_name: x\ntheme:\n  name: no-such-theme\n")
     site = old_site(tmp_path / "out")
     before = sorted(p.name for p in site.parent.iterdir())
