@@ -16,6 +16,7 @@ import argparse
 import errno
 import sys
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -214,10 +215,7 @@ def _run(args: argparse.Namespace) -> str:
         write_files(site_files(report), Path(args.out), report)
         return f"{told}\nPages written to {args.out}/."
     assert settings is not None
-
-    def checks() -> None:
-        """Complete, and nothing lost: passed before the site or zip is put in place."""
-        verify(parsed)
+    checks = partial(verify, parsed)  # passed before the site or zip is put in place
 
     if args.command == "bundle":
         output = args.output or f"{report.symbol.slug}.zip"

@@ -104,6 +104,11 @@ def entry_anchor(kind: str, identifier: str) -> str:
     return f"{kind}-" + re.sub(r"[^a-z0-9]+", "-", identifier.lower()).strip("-")
 
 
+def operative_label(resolution: str, number: int) -> str:
+    """``Draft resolution V, OP 12``: how the site names an operative paragraph."""
+    return f"Draft resolution {resolution}, OP {number}"
+
+
 def _walk(subs: tuple[SubParagraph, ...], label: str) -> Iterator[tuple[SubParagraph, str]]:
     for sub in subs:
         here = f"{label} ({sub.label})"
@@ -129,9 +134,10 @@ def elements(report: Report) -> Iterator[Element]:
         for pp in resolution.preambular:
             yield Element(page, pp.anchor, f"{name}, PP {pp.number}", pp.text)
         for op in resolution.operative:
-            yield Element(page, op.anchor, f"{name}, OP {op.number}", op.text)
-            for sub, label in _walk(op.subparagraphs, f"{name}, OP {op.number}"):
-                yield Element(page, sub.anchor, label, sub.text)
+            label = operative_label(resolution.number, op.number)
+            yield Element(page, op.anchor, label, op.text)
+            for sub, sub_label in _walk(op.subparagraphs, label):
+                yield Element(page, sub.anchor, sub_label, sub.text)
         yield from _notes(page, name, resolution.notes)
 
 

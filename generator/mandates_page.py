@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import Counter
 
 from .addressees import is_un_body
+from .crossrefs import operative_label
 from .indexes import slug
 from .mandates import KINDS, Action, Mandate, MandateLayer, ReportDue
 from .markdown_text import escape
@@ -87,8 +88,7 @@ def _excerpt(text: str, words: int = _EXCERPT_WORDS) -> str:
 
 def _where(mandate: Mandate) -> str:
     page = mandate.page.removesuffix(".html") + ".md"
-    return (f"[Draft resolution {mandate.resolution}, OP {mandate.number}]"
-            f"({page}#{mandate.anchor})")
+    return f"[{operative_label(mandate.resolution, mandate.number)}]({page}#{mandate.anchor})"
 
 
 def _counts_table(report: Report, layer: MandateLayer) -> list[str]:

@@ -168,7 +168,7 @@ def test_pages_have_typographic_quotes_and_the_json_the_reports(site: Path) -> N
     assert '"International drug control"' in data["paragraphs"][1]["text"]
 
 
-SHORT_LABEL = re.compile(r"\b(?:op|pp|OP\.|PP\.)\.? ?\d")
+SHORT_LABEL = re.compile(r"\b(?:op|pp)\.? ?\d|\b(?:OP|PP)(?:\. ?)?\d")
 """A paragraph's label other than "PP 8" / "OP 6 (e)": "op. 12", "pp. 1", "OP12"."""
 
 
