@@ -25,7 +25,9 @@ from typing import Any
 from jinja2 import Environment, FileSystemBytecodeCache
 from jinja2.bccache import Bucket
 from mkdocs.config.base import Config
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
+
+from .pages_beside import PagesBeside
 
 CACHE_VARIABLE = "UNREPORT_CACHE_DIR"
 """Environment variable naming the cache folder; empty turns the cache off."""
@@ -74,8 +76,35 @@ class Options(Config):  # type: ignore[no-untyped-call]
 class UnreportPlugin(BasePlugin[Options]):  # type: ignore[no-untyped-call]
     """Registered as ``unreport``; ``build.py`` adds it to every build it runs."""
 
+    def __init__(self) -> None:
+        self.pages_beside = PagesBeside()
+
+    @event_priority(-100)  # after every other plugin's: the navigation is final
+    def on_nav(self, nav: Any, /, *, config: Any, files: Any) -> Any:
+        """Start converting the last pages in a second process (``pages_beside.py``)."""
+        self.pages_beside.start(config, files)
+        return nav
+
+    @event_priority(-100)  # after every other plugin's: the Markdown is final
+    def on_page_markdown(self, markdown: str, /, *, page: Any, config: Any,
+                         files: Any) -> str:
+        """The Markdown to convert here: none, if the second process converted it."""
+        return self.pages_beside.take(markdown, page)
+
+    @event_priority(100)  # before every other plugin's: they see the page's own HTML
+    def on_page_content(self, html: str, /, *, page: Any, config: Any, files: Any) -> str:
+        """The page's HTML, as the second process made it, if it did."""
+        return self.pages_beside.place(html, page, files)
+
+    @event_priority(100)
     def on_env(self, env: Environment, /, *, config: Any, files: Any) -> Environment:
-        """Give the theme's Jinja environment the template cache (before any is compiled)."""
+        """Every page is converted: the second process is done. And give the theme's
+        Jinja environment the template cache (before any template is compiled)."""
+        self.pages_beside.close()
         if env.bytecode_cache is None:
             env.bytecode_cache = template_cache()
         return env
+
+    def on_build_error(self, *, error: Exception) -> None:
+        """A failed build leaves no second process behind."""
+        self.pages_beside.close()

@@ -1,0 +1,258 @@
+"""MkDocs' Markdown → HTML conversion shared with a second process (a second core).
+
+MkDocs converts the pages one after another, and on a long report that is most of
+a build. When it is safe, :class:`PagesBeside` (driven by the ``unreport`` MkDocs
+plugin) forks a process once the navigation is known. MkDocs here converts pages
+from the first on, as usual; the second process converts pages from the last one
+back, until the two meet (:class:`Frontier`: whichever is faster does more).
+
+The second process converts a page exactly as MkDocs would (``Page.read_source``
+and ``Page.render``, with the same configuration and files, forked from this very
+state) and sends back what the conversion sets on the page: its HTML, table of
+contents, title, anchors, the links to anchors that MkDocs checks at the end, and
+whatever MkDocs logged meanwhile, which is logged again here in the page's place.
+MkDocs here then converts an empty page instead of the real one (cheap), and the
+plugin puts the second process's results on the page before any other plugin sees
+its HTML; every plugin event still runs here, in order. The site is the same, byte
+for byte, and so are MkDocs' messages.
+
+It is used only where nothing can tell the difference: a second core and a safe
+fork (``beside.can_fork``), and only with plugins whose page events are known
+(MkDocs' and Material's search, Material's offline, ours: none reads or changes a
+page before its HTML is made). A page whose Markdown was changed after it was read
+is converted here; so are the pages the second process did not send because it
+failed — a failure is then MkDocs' own, with MkDocs' message.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import mmap
+import os
+import pickle
+import shutil
+import struct
+import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import ExitStack, contextmanager
+from dataclasses import dataclass
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+from .beside import Results, beside, can_fork
+
+QUIET_PLUGINS = frozenset({"search", "material/search", "offline", "material/offline",
+                           "unreport"})
+"""Plugins known to do nothing with a page before its HTML is made (no ``pre_page``,
+``page_read_source`` or ``page_markdown`` events)."""
+
+
+@dataclass(frozen=True)
+class Converted:
+    """What ``Page.render`` set on one page in the second process."""
+
+    src_uri: str
+    digest: str
+    """SHA-256 of the Markdown converted, to check it is the Markdown MkDocs has here."""
+    content: str
+    toc: Any
+    title: str | None
+    anchors: set[str] | None
+    links: dict[str, dict[str, str]] | None
+    """``links_to_anchors``, each file named by its ``src_uri``."""
+    logs: list[tuple[str, int, str]]
+    """(logger, level, message) of each record MkDocs logged while converting."""
+
+
+def _digest(markdown: str) -> str:
+    return hashlib.sha256(markdown.encode("utf-8")).hexdigest()
+
+
+class _Recorder(logging.Handler):
+    """Collects every record MkDocs logs in the second process."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.NOTSET)
+        self.records: list[tuple[str, int, str]] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append((record.name, record.levelno, record.getMessage()))
+
+
+def convert(page: Any, config: Any, files: Any, recorder: _Recorder) -> Converted:
+    """In the second process: convert ``page`` as MkDocs would; what MkDocs logs
+    meanwhile is kept for the parent, not shown."""
+    logger = logging.getLogger("mkdocs")
+    logger.handlers, logger.propagate = [recorder], False
+    recorder.records = []
+    page.read_source(config)
+    page.render(config, files)
+    links = page.links_to_anchors
+    return Converted(
+        page.file.src_uri, _digest(page.markdown), page.content, page.toc,
+        page._title_from_render, page.present_anchor_ids,  # noqa: SLF001 — set by render
+        None if links is None else {f.src_uri: dict(v) for f, v in links.items()},
+        recorder.records)
+
+
+class Frontier:
+    """Which pages each process converts, decided as they go: this process takes pages
+    from the front of the build's order (as MkDocs reaches them), the second process
+    from the back, until they meet.
+
+    The two numbers live in memory shared across the fork, guarded by a lock made of
+    a pipe holding one byte (taking the byte takes the lock).
+    """
+
+    def __init__(self, count: int) -> None:
+        self._shared = mmap.mmap(-1, 8)  # anonymous and shared: the child sees our writes
+        self._token_read, self._token_write = os.pipe()
+        self._set(0, count)
+        os.write(self._token_write, b"x")
+
+    def _set(self, front: int, back: int) -> None:
+        struct.pack_into("ii", self._shared, 0, front, back)
+
+    @contextmanager
+    def _locked(self) -> Iterator[tuple[int, int]]:
+        os.read(self._token_read, 1)
+        try:
+            front, back = struct.unpack_from("ii", self._shared)
+            yield front, back
+        finally:
+            os.write(self._token_write, b"x")
+
+    def claim_front(self, index: int) -> bool:
+        """Here: whether page ``index`` is ours to convert (else the second process has it)."""
+        with self._locked() as (front, back):
+            if index >= back:
+                return False
+            self._set(max(front, index + 1), back)
+            return True
+
+    def claim_back(self) -> int | None:
+        """In the second process: the next page to convert, or None when they have met."""
+        with self._locked() as (front, back):
+            if back - 1 < front:
+                return None
+            self._set(front, back - 1)
+            return back - 1
+
+    def close(self) -> None:
+        """Release the shared memory and the lock's pipe."""
+        self._shared.close()
+        os.close(self._token_read)
+        os.close(self._token_write)
+
+
+def convert_next(frontier: Frontier, pages: list[Any], config: Any, files: Any,
+                 recorder: _Recorder, folder: Path) -> tuple[str, Path] | None:
+    """In the second process: convert the next page from the back, if any is left, and
+    keep the result in a file of ``folder`` (a pipe holds only 64 KiB until read).
+    Returns the page's ``src_uri`` and the file."""
+    index = frontier.claim_back()
+    if index is None:
+        return None
+    converted = convert(pages[index], config, files, recorder)
+    kept = folder / f"{index}.pickle"
+    kept.write_bytes(pickle.dumps(converted, protocol=pickle.HIGHEST_PROTOCOL))
+    return converted.src_uri, kept
+
+
+def _cores() -> int:
+    affinity: Callable[[int], set[int]] | None = getattr(os, "sched_getaffinity", None)
+    return len(affinity(0)) if affinity else (os.cpu_count() or 1)
+
+
+class PagesBeside:
+    """The plugin's half of sharing the conversion; one per plugin, reset each build."""
+
+    def __init__(self) -> None:
+        self._stack = ExitStack()
+        self._results: Results | None = None
+        self._frontier: Frontier | None = None
+        self._index: dict[str, int] = {}
+        self._waiting: dict[str, Converted] = {}
+        self._placed: dict[str, tuple[Converted, str]] = {}
+        self.converted_beside = 0
+        """How many pages of the last build the second process converted."""
+
+    def start(self, config: Any, files: Any) -> None:
+        """Once the navigation is known: fork the second process, if it is safe and useful."""
+        self.close()
+        self.converted_beside = 0
+        if not can_fork() or _cores() < 2 or not set(config.plugins) <= QUIET_PLUGINS:
+            return
+        pages = [f.page for f in files.documentation_pages() if f.page is not None]
+        if len(pages) < 2:
+            return
+        frontier = Frontier(len(pages))
+        self._stack.callback(frontier.close)
+        folder = Path(tempfile.mkdtemp(prefix="unreport-pages-"))
+        self._stack.callback(shutil.rmtree, folder, ignore_errors=True)
+        job = partial(convert_next, frontier, pages, config, files, _Recorder(), folder)
+        self._results = self._stack.enter_context(beside(*[job] * len(pages)))
+        if self._results.pid is None:  # no second process after all: all are made here
+            self.close()
+            return
+        self._frontier = frontier
+        self._index = {page.file.src_uri: i for i, page in enumerate(pages)}
+
+    def take(self, markdown: str, page: Any) -> str:
+        """At ``page_markdown`` (last): the Markdown MkDocs should convert here."""
+        src_uri = page.file.src_uri
+        index = self._index.get(src_uri)
+        if index is None:
+            return markdown
+        if src_uri not in self._waiting:
+            if self._frontier is None or self._frontier.claim_front(index):
+                return markdown
+            self._receive(src_uri)
+        converted = self._waiting.pop(src_uri, None)
+        if converted is None or converted.digest != _digest(markdown):
+            return markdown
+        self._placed[src_uri] = (converted, markdown)
+        return ""
+
+    def place(self, html: str, page: Any, files: Any) -> str:
+        """At ``page_content`` (first): the second process's results, on ``page``."""
+        placed = self._placed.pop(page.file.src_uri, None)
+        if placed is None:
+            return html
+        converted, page.markdown = placed
+        page.toc = converted.toc
+        page._title_from_render = converted.title  # noqa: SLF001 — as render sets it
+        page.present_anchor_ids = converted.anchors
+        page.links_to_anchors = None if converted.links is None else {
+            file: links for uri, links in converted.links.items()
+            if (file := files.get_file_from_path(uri)) is not None}
+        for name, level, message in converted.logs:
+            logging.getLogger(name).log(level, "%s", message)
+        self.converted_beside += 1
+        return converted.content
+
+    def _receive(self, src_uri: str) -> None:
+        """Take the second process's results until the one for ``src_uri`` has come or
+        the process has stopped; if it failed, the pages it did not send are made here."""
+        while self._results is not None and src_uri not in self._waiting and \
+                not self._results.all_taken:
+            try:
+                done = self._results.next()
+            except Exception:  # noqa: BLE001 — the page it failed on is converted here
+                self._stop()
+                return
+            if done is None:  # the second process has stopped: they met
+                return
+            self._waiting[done[0]] = pickle.loads(done[1].read_bytes())
+
+    def _stop(self) -> None:
+        """Stop and reap the second process; what it sent stays."""
+        self._stack.close()
+        self._results, self._frontier = None, None
+
+    def close(self) -> None:
+        """Stop and reap the second process (every page is converted, or the build failed)."""
+        self._stop()
+        self._index, self._waiting, self._placed = {}, {}, {}

@@ -1,0 +1,182 @@
+"""MkDocs' conversion shared with a second process (``pages_beside.py``).
+
+Whichever process converts a page, the site, the table of contents, the anchors MkDocs
+checks and what MkDocs logs are the same as when MkDocs converts every page itself.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from unreport import pages_beside
+from unreport.build import build_site
+from unreport.mkdocs_plugin import UnreportPlugin
+from unreport.pages_beside import Frontier
+from unreport.parse import Parsed
+
+PAGES = {
+    "index.md": "# Home\n\nSee [the second page](b.md#part-2) and [nothing](missing.md).\n",
+    "b.md": "---\ntitle: B\n---\n\n# Page B\n\n## Part 1\n\ntext\n\n## Part 2 {#part-2}\n\n"
+            "[A broken anchor](index.md#no-such-anchor)\n",
+    **{f"p{n}.md": f"# Page {n}\n\n" + "".join(
+        f"Paragraph {i} with [a link](index.md) and *emphasis*.\n{{: #para-{i} }}\n\n"
+        for i in range(200)) for n in range(6)},
+    "last.md": "# Last\n\n| a | b |\n|---|---|\n| [x](p1.md#para-3) | [y](p1.md#para-999) |\n",
+}
+
+
+@pytest.fixture
+def forking(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Fork even if an earlier test left a thread running (the browser tests' server)."""
+    if not hasattr(os, "fork") or sys.platform == "darwin":
+        pytest.skip("pages are converted beside only where fork is safe")
+    monkeypatch.setattr(pages_beside, "can_fork", lambda: True)
+    monkeypatch.setattr(pages_beside, "_cores", lambda: 2)
+
+
+@pytest.fixture
+def all_beside(forking: None, monkeypatch: pytest.MonkeyPatch) -> None:
+    """This process claims no page: the second process converts every one."""
+    monkeypatch.setattr(Frontier, "claim_front", lambda self, index: False)
+
+
+class _Records(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.DEBUG)
+        self.seen: list[tuple[str, int, str]] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.seen.append((record.name, record.levelno, record.getMessage()))
+
+
+@pytest.fixture
+def records() -> Iterator[_Records]:
+    handler = _Records()
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(handler)
+    saved = logger.level
+    logger.setLevel(logging.INFO)
+    yield handler
+    logger.setLevel(saved)
+    logger.removeHandler(handler)
+
+
+def build_pages(folder: Path, plugins: list[Any] | None = None) -> tuple[dict[str, bytes], int]:
+    """Build ``PAGES`` with MkDocs and our plugin; the site's files, and how many pages
+    the second process converted."""
+    docs = folder / "docs"
+    for name, text in PAGES.items():
+        (docs / name).parent.mkdir(parents=True, exist_ok=True)
+        (docs / name).write_text(text, "utf-8")
+    config_file = folder / "mkdocs.yml"
+    config_file.write_text("site_name: test\n", "utf-8")
+    config = load_config(
+        config_file=str(config_file), docs_dir=str(docs), site_dir=str(folder / "site"),
+        strict=False, theme={"name": "material", "font": False},
+        plugins=plugins or ["search", "unreport"], use_directory_urls=False,
+        markdown_extensions=["attr_list", "toc", "tables"],
+        validation={"unrecognized_links": "warn", "anchors": "warn"})
+    build(config)
+    plugin = config.plugins["unreport"]
+    assert isinstance(plugin, UnreportPlugin)
+    files = {p.relative_to(folder / "site").as_posix(): p.read_bytes()
+             for p in sorted((folder / "site").rglob("*")) if p.is_file()}
+    return files, plugin.pages_beside.converted_beside
+
+
+@pytest.fixture
+def serial(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+           records: _Records) -> tuple[dict[str, bytes], list[tuple[str, int, str]]]:
+    """The site and MkDocs' messages when MkDocs converts every page itself."""
+    with monkeypatch.context() as patch:
+        patch.setattr(pages_beside, "can_fork", lambda: False)
+        site, beside_count = build_pages(tmp_path / "serial")
+    assert beside_count == 0
+    seen = list(records.seen)
+    records.seen.clear()
+    return site, seen
+
+
+def _comparable(seen: list[tuple[str, int, str]], folder: Path) -> list[tuple[str, int, str]]:
+    return [(name, level, message.replace(str(folder), "FOLDER")) for name, level, message in seen
+            if "Documentation built in" not in message]
+
+
+def test_every_page_converted_beside_gives_the_same_site_and_messages(
+        serial: tuple[dict[str, bytes], list[tuple[str, int, str]]], all_beside: None,
+        tmp_path: Path, records: _Records) -> None:
+    site, count = build_pages(tmp_path / "beside")
+    assert count == len(PAGES)
+    assert site == serial[0]
+    assert any("missing.md" in message for _, _, message in records.seen)
+    assert any("no-such-anchor" in message for _, _, message in records.seen)
+    assert any("para-999" in message for _, _, message in records.seen)
+    assert _comparable(records.seen, tmp_path / "beside") == \
+        _comparable(serial[1], tmp_path / "serial")
+
+
+def test_the_two_processes_share_the_pages(
+        serial: tuple[dict[str, bytes], list[tuple[str, int, str]]], forking: None,
+        tmp_path: Path, records: _Records) -> None:
+    site, count = build_pages(tmp_path / "shared")
+    assert 0 < count < len(PAGES)
+    assert site == serial[0]
+    assert sorted(_comparable(records.seen, tmp_path / "shared")) == \
+        sorted(_comparable(serial[1], tmp_path / "serial"))
+
+
+def test_a_page_that_fails_beside_is_converted_here(
+        serial: tuple[dict[str, bytes], list[tuple[str, int, str]]], all_beside: None,
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    real = pages_beside.convert
+
+    def failing(page: Any, *args: Any) -> Any:
+        if page.file.src_uri == "p3.md":
+            raise RuntimeError("the second process could not convert this page")
+        return real(page, *args)
+
+    monkeypatch.setattr(pages_beside, "convert", failing)
+    site, count = build_pages(tmp_path / "failing")
+    assert site == serial[0]
+    assert 0 < count < len(PAGES)  # those before the failure, in the child's order
+
+
+def test_an_unknown_plugin_means_no_second_process(all_beside: None, tmp_path: Path) -> None:
+    _, count = build_pages(tmp_path / "tags", ["search", "tags", "unreport"])
+    assert count == 0
+
+
+def test_the_frontier_gives_each_page_to_one_process() -> None:
+    frontier = Frontier(5)
+    try:
+        assert frontier.claim_back() == 4
+        assert frontier.claim_front(0)
+        assert frontier.claim_back() == 3
+        assert frontier.claim_front(1)
+        assert frontier.claim_front(2)
+        assert frontier.claim_back() is None  # they met
+        assert not frontier.claim_front(3)  # the second process has it
+    finally:
+        frontier.close()
+
+
+@pytest.mark.slow
+def test_the_report_builds_the_same_with_and_without_a_second_process(
+        parsed: Parsed, tmp_path: Path, forking: None, monkeypatch: pytest.MonkeyPatch) -> None:
+    build_site(parsed.report, tmp_path / "shared")
+    monkeypatch.setattr(pages_beside, "can_fork", lambda: False)
+    build_site(parsed.report, tmp_path / "alone")
+
+    def files(site: Path) -> dict[str, bytes]:
+        return {p.relative_to(site).as_posix(): p.read_bytes()
+                for p in sorted(site.rglob("*")) if p.is_file()}
+
+    assert files(tmp_path / "shared") == files(tmp_path / "alone")
