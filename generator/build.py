@@ -50,8 +50,8 @@ from .ownership import (
 )
 from .render import nav, render
 from .resources import site_resources
+from .search_index import Block, take_over
 from .search_index import rewrite as rewrite_search_index
-from .search_index import take_over
 
 
 class BuildError(Exception):
@@ -296,11 +296,11 @@ def build_site(report: Report, site_dir: Path, settings: BuildSettings | None = 
                 rendered = time.perf_counter()
 
             try:
-                run_mkdocs(config_file, overrides, report, when_loaded=downloads)
+                split = run_mkdocs(config_file, overrides, report, when_loaded=downloads)
             except BuildError:
                 later.rest()  # a failed check says more about the source than MkDocs
                 raise
-            rewrite_search_index(site, taken)
+            rewrite_search_index(site, taken, split)
             later.rest()  # the checks passed: the site may be put in place
         built = time.perf_counter()
         (site / MARKER).write_text(stamp(report).marker(file_digests(site), key), "utf-8")
@@ -401,23 +401,56 @@ def _build_date(report: Report) -> Iterator[None]:
             os.environ["SOURCE_DATE_EPOCH"] = saved
 
 
+MKDOCS_MODULES = (
+    "mkdocs.commands.build", "mkdocs.config.defaults", "mkdocs.theme", "mkdocs.structure.nav",
+    "mkdocs.structure.pages", "mkdocs.contrib.search", "material.plugins.search.plugin",
+    "markdown.extensions.toc", "markdown.extensions.attr_list", "markdown.extensions.tables",
+    "markdown.extensions.md_in_html", "markdown.extensions.admonition",
+    "markdown.extensions.codehilite", "markdown.extensions.fenced_code", "pymdownx.details",
+    "pymdownx.caret", "jinja2.ext", "babel.dates", "pathspec", "lxml.html",
+    "unreport.mkdocs_plugin",
+)
+"""What a build with MkDocs, Material and unreport's configuration imports."""
+
+
+def load_mkdocs() -> None:
+    """Import what a build with MkDocs and Material will use, ahead of the build (while
+    the report is parsed beside); one that fails is left for the build to report."""
+    from importlib import import_module
+
+    for name in MKDOCS_MODULES:
+        with suppress(ImportError):
+            import_module(name)
+
+
 def run_mkdocs(config_file: Path, overrides: dict[str, Any], report: Report,
-               when_loaded: Callable[[], None] | None = None) -> None:
+               when_loaded: Callable[[], None] | None = None) -> dict[str, list[Block]]:
     """Build with MkDocs in strict mode: ``config_file`` with ``overrides`` on top.
 
     ``when_loaded`` runs once the configuration is loaded, before the build reads the
-    docs folder (the downloads made beside are written then).
+    docs folder (the downloads made beside are written then). Returns the built pages
+    that our plugin split for the search index beside the build (``pages_beside.py``).
     """
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
+    from .mkdocs_plugin import UnreportPlugin
+
     with _mkdocs_logs() as logs, _build_date(report):
         try:
             config = load_config(config_file=str(config_file), **overrides)
-            if when_loaded:
-                when_loaded()
-            build(config)
+            ours = config.plugins.get(OUR_PLUGIN)
+            ours = ours if isinstance(ours, UnreportPlugin) else None
+            try:
+                if when_loaded:
+                    when_loaded()
+                build(config)
+                return ours.articles_beside.blocks() if ours else {}
+            finally:
+                if ours:  # whatever happened, no second process is left running
+                    ours.articles_beside.close()
+                    ours.pages_beside.close()
         except (MkDocsException, SystemExit) as error:
             output = "\n".join(logs.records) or str(error)
             raise BuildError(f"MkDocs could not build the site with {config_file}:\n"

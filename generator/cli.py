@@ -20,11 +20,13 @@ from functools import partial
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from .beside import beside
 from .build import (
     BuildError,
     BuildSettings,
     build_key,
     build_site,
+    load_mkdocs,
     read_config,
     site_files,
     site_is_current,
@@ -37,7 +39,7 @@ from .ownership import UnsafeTarget, check_out_dir, check_site_dir, check_zip_ou
 from .parse import Parsed, parse
 from .resources import MissingResources, site_resources
 from .serve import serve
-from .source import BUNDLED_NAME, bundled_path, read_source
+from .source import BUNDLED_NAME, Source, bundled_path, read_source
 from .verify import verify
 
 EXIT_OK, EXIT_SOURCE, EXIT_USAGE, EXIT_BUILD = 0, 1, 2, 3
@@ -173,14 +175,26 @@ def _check_usage(args: argparse.Namespace) -> BuildSettings | None:
     return _settings(args)
 
 
+def _parse(source: Source, builds: bool) -> Parsed:
+    """``parse(source)``; for a command that builds with MkDocs, in a second process
+    while this one loads MkDocs (``build.load_mkdocs``), where that is possible."""
+    if not builds:
+        return parse(source)
+    with beside(partial(parse, source)) as later:
+        if later.pid is not None:
+            load_mkdocs()
+        parsed: Parsed = later.next()
+        return parsed
+
+
 def _load(args: argparse.Namespace) -> Parsed:
     """Read and parse the source, report its warnings, and check that nothing was lost."""
     if args.source:
-        parsed = parse(read_source(args.source))
-        name = args.source
+        source, name = read_source(args.source), args.source
     else:
-        parsed = parse(read_source(bundled_path(), label=BUNDLED_NAME))
+        source = read_source(bundled_path(), label=BUNDLED_NAME)
         name = f"{BUNDLED_NAME} (the bundled report)"
+    parsed = _parse(source, args.command in ("build", "bundle"))
     warnings = parsed.warnings
     if warnings and args.verbose:
         for warning in warnings:

@@ -27,7 +27,7 @@ from jinja2.bccache import Bucket
 from mkdocs.config.base import Config
 from mkdocs.plugins import BasePlugin, event_priority
 
-from .pages_beside import PagesBeside
+from .pages_beside import ArticlesBeside, PagesBeside
 
 CACHE_VARIABLE = "UNREPORT_CACHE_DIR"
 """Environment variable naming the cache folder; empty turns the cache off."""
@@ -78,6 +78,7 @@ class UnreportPlugin(BasePlugin[Options]):  # type: ignore[no-untyped-call]
 
     def __init__(self) -> None:
         self.pages_beside = PagesBeside()
+        self.articles_beside = ArticlesBeside()
 
     @event_priority(-100)  # after every other plugin's: the navigation is final
     def on_nav(self, nav: Any, /, *, config: Any, files: Any) -> Any:
@@ -98,13 +99,23 @@ class UnreportPlugin(BasePlugin[Options]):  # type: ignore[no-untyped-call]
 
     @event_priority(100)
     def on_env(self, env: Environment, /, *, config: Any, files: Any) -> Environment:
-        """Every page is converted: the second process is done. And give the theme's
-        Jinja environment the template cache (before any template is compiled)."""
+        """Every page is converted: the second process is done, and another one splits
+        the pages for the search index (``pages_beside.ArticlesBeside``) while MkDocs
+        puts them into templates. And give the theme's Jinja environment the template
+        cache (before any template is compiled)."""
         self.pages_beside.close()
+        self.articles_beside.start(config, files)
         if env.bytecode_cache is None:
             env.bytecode_cache = template_cache()
         return env
 
+    @event_priority(-100)  # after every other plugin's: the page as it is written
+    def on_post_page(self, output: str, /, *, page: Any, config: Any) -> str:
+        """Note whether the built page's article is the page's HTML as split beside."""
+        self.articles_beside.check(output, page)
+        return output
+
     def on_build_error(self, *, error: Exception) -> None:
         """A failed build leaves no second process behind."""
         self.pages_beside.close()
+        self.articles_beside.close()

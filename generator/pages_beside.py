@@ -42,6 +42,7 @@ from pathlib import Path
 from typing import Any
 
 from .beside import Results, beside, can_fork
+from .search_index import Block, split_page
 
 QUIET_PLUGINS = frozenset({"search", "material/search", "offline", "material/offline",
                            "unreport"})
@@ -256,3 +257,64 @@ class PagesBeside:
         """Stop and reap the second process (every page is converted, or the build failed)."""
         self._stop()
         self._index, self._waiting, self._placed = {}, {}, {}
+
+
+def split_contents(pages: list[tuple[str, str]]) -> dict[str, list[Block]]:
+    """In the second process: each page's content split as the search index splits the
+    page's article (``search_index.split_page``), by the page's ``dest_uri``."""
+    return {uri: split_page(f"<article>{content}</article>") for uri, content in pages}
+
+
+class ArticlesBeside:
+    """The search index's splitting of pages, done in a second process while MkDocs
+    here puts the pages into the theme's templates.
+
+    The split is of each page's HTML as MkDocs converted it; it stands for the split
+    of the built page's article when the article is that HTML and nothing else (no
+    edit button, tags or title added by the theme), which :meth:`check` sees in the
+    built page. The search index splits any other page from its file, as without a
+    second process.
+    """
+
+    def __init__(self) -> None:
+        self._stack = ExitStack()
+        self._results: Results | None = None
+        self._matching: set[str] = set()
+
+    def start(self, config: Any, files: Any) -> None:
+        """Once every page is converted: fork the second process, if safe and useful."""
+        self.close()
+        if not can_fork() or _cores() < 2 or not set(config.plugins) <= QUIET_PLUGINS:
+            return
+        pages = [(f.dest_uri, f.page.content) for f in files.documentation_pages()
+                 if f.page is not None and f.page.content]
+        self._results = self._stack.enter_context(beside(partial(split_contents, pages)))
+        if self._results.pid is None:
+            self.close()
+
+    def check(self, output: str, page: Any) -> None:
+        """At ``post_page`` (last): whether the built page's article is the page's HTML."""
+        if self._results is None:
+            return
+        start, end = output.find("<article"), output.rfind("</article>")
+        inner = output[output.find(">", start) + 1:end] if 0 <= start < end else None
+        if inner is not None and inner.strip() == (page.content or "").strip():
+            self._matching.add(page.file.dest_uri)
+
+    def blocks(self) -> dict[str, list[Block]]:
+        """The split of each built page whose article was checked to be its HTML."""
+        if self._results is None:
+            return {}
+        try:
+            split: dict[str, list[Block]] = self._results.next()
+        except Exception:  # noqa: BLE001 — the search index splits the pages itself
+            split = {}
+        matching = self._matching
+        self.close()
+        return {uri: blocks for uri, blocks in split.items() if uri in matching}
+
+    def close(self) -> None:
+        """Stop and reap the second process."""
+        self._stack.close()
+        self._results = None
+        self._matching = set()

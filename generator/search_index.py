@@ -217,15 +217,15 @@ def _note_text(text: str, anchor: str) -> str:
     return text[len(number):].lstrip() if text.startswith(f"{number} ") else text
 
 
-def page_entries(path: str, html: str,
-                 page: dict[str, Any] | None = None) -> list[dict[str, Any]] | None:
+def page_entries(path: str, html: str, page: dict[str, Any] | None = None,
+                 blocks: list[Block] | None = None) -> list[dict[str, Any]] | None:
     """Entries for one page, or ``None`` if it has no anchored paragraphs.
 
     ``page`` is MkDocs' entry for the page itself, if it made one; its title (and
     tags or boost, if any) are kept. Otherwise the page is titled by its ``h1``, as
-    Material titles a page.
+    Material titles a page. ``blocks`` is ``split_page(html)`` when already made.
     """
-    blocks = split_page(html)
+    blocks = split_page(html) if blocks is None else blocks
     if not any(b.kind == "paragraph" for b in blocks):
         return None
     page = page or {"title": escape(SPACES.sub(" ", blocks[0].title).strip(), quote=False)}
@@ -293,13 +293,16 @@ def build_order(path: str) -> tuple[tuple[int, int, str], ...]:
             (0, 0 if stem in ("index", "README") else 1, name))
 
 
-def rewrite(site: Path, taken: list[str] | None = None) -> IndexStats | None:
+def rewrite(site: Path, taken: list[str] | None = None,
+            split: dict[str, list[Block]] | None = None) -> IndexStats | None:
     """Rewrite the built site's search index with an entry per paragraph.
 
     ``taken`` are the pages (``draft-resolutions/v.html``) that Material left out
     (:func:`take_over`) for this function to index; the other pages that have
-    anchored paragraphs are re-indexed from Material's entries. Returns ``None``
-    when the site has no search index (search switched off).
+    anchored paragraphs are re-indexed from Material's entries. ``split`` has
+    :func:`split_page` of built pages already split (by path); the others are read
+    and split here. Returns ``None`` when the site has no search index (search
+    switched off).
     """
     index_path = site / INDEX_JSON
     if not index_path.is_file():
@@ -313,7 +316,9 @@ def rewrite(site: Path, taken: list[str] | None = None) -> IndexStats | None:
     paragraphs = 0
     for path in sorted(pages, key=build_order):
         entries, html_path = pages[path], site / path
-        mine = (page_entries(path, html_path.read_text("utf-8"), entries[0] if entries else None)
+        blocks = (split or {}).get(path)
+        mine = (page_entries(path, "" if blocks else html_path.read_text("utf-8"),
+                             entries[0] if entries else None, blocks or None)
                 if path.endswith(".html") and html_path.is_file() else None)
         docs.extend(mine if mine is not None else entries)
         paragraphs += sum(1 for e in mine or [] if PARAGRAPH_ANCHOR.search(e["location"]))

@@ -21,6 +21,7 @@ from unreport.build import build_site
 from unreport.mkdocs_plugin import UnreportPlugin
 from unreport.pages_beside import Frontier
 from unreport.parse import Parsed
+from unreport.search_index import split_page
 
 PAGES = {
     "index.md": "# Home\n\nSee [the second page](b.md#part-2) and [nothing](missing.md).\n",
@@ -29,6 +30,8 @@ PAGES = {
     **{f"p{n}.md": f"# Page {n}\n\n" + "".join(
         f"Paragraph {i} with [a link](index.md) and *emphasis*.\n{{: #para-{i} }}\n\n"
         for i in range(200)) for n in range(6)},
+    "untitled.md": "Text without a heading: the theme adds a title to the article.\n"
+                   "{: #para-1 .unr-para }\n",
     "last.md": "# Last\n\n| a | b |\n|---|---|\n| [x](p1.md#para-3) | [y](p1.md#para-999) |\n",
 }
 
@@ -69,9 +72,10 @@ def records() -> Iterator[_Records]:
     logger.removeHandler(handler)
 
 
-def build_pages(folder: Path, plugins: list[Any] | None = None) -> tuple[dict[str, bytes], int]:
+def build_pages(folder: Path, plugins: list[Any] | None = None,
+                split: dict[str, Any] | None = None) -> tuple[dict[str, bytes], int]:
     """Build ``PAGES`` with MkDocs and our plugin; the site's files, and how many pages
-    the second process converted."""
+    the second process converted. ``split`` receives the pages split beside."""
     docs = folder / "docs"
     for name, text in PAGES.items():
         (docs / name).parent.mkdir(parents=True, exist_ok=True)
@@ -87,6 +91,7 @@ def build_pages(folder: Path, plugins: list[Any] | None = None) -> tuple[dict[st
     build(config)
     plugin = config.plugins["unreport"]
     assert isinstance(plugin, UnreportPlugin)
+    (split if split is not None else {}).update(plugin.articles_beside.blocks())
     files = {p.relative_to(folder / "site").as_posix(): p.read_bytes()
              for p in sorted((folder / "site").rglob("*")) if p.is_file()}
     return files, plugin.pages_beside.converted_beside
@@ -152,6 +157,19 @@ def test_a_page_that_fails_beside_is_converted_here(
 def test_an_unknown_plugin_means_no_second_process(all_beside: None, tmp_path: Path) -> None:
     _, count = build_pages(tmp_path / "tags", ["search", "tags", "unreport"])
     assert count == 0
+
+
+def test_pages_split_beside_are_split_as_the_built_pages(forking: None, tmp_path: Path) -> None:
+    split: dict[str, Any] = {}
+    site, _ = build_pages(tmp_path / "split", split=split)
+    assert "untitled.html" not in split  # its article has the theme's title too
+    assert {"index.html", "b.html", "p0.html", "last.html"} <= set(split)
+    def seen(blocks: list[Any]) -> list[tuple[Any, ...]]:
+        """What the index takes from blocks: whitespace is collapsed."""
+        return [(b.anchor, b.kind, " ".join(b.title.split()), b.text) for b in blocks]
+
+    for uri, blocks in split.items():
+        assert seen(blocks) == seen(split_page(site[uri].decode("utf-8"))), uri
 
 
 def test_the_frontier_gives_each_page_to_one_process() -> None:
