@@ -250,7 +250,8 @@ def site_is_current(site_dir: Path, key: str) -> bool:
 
 def build_site(report: Report, site_dir: Path, settings: BuildSettings | None = None, *,
                shown: str | None = None, adjust_config: ConfigAdjustment | None = None,
-               key: str | None = None, checks: Callable[[], None] | None = None) -> Timings:
+               key: str | None = None, checks: Callable[[], None] | None = None,
+               mandates: Callable[[], MandateLayer] | None = None) -> Timings:
     """Generate the pages and build the site into ``site_dir``; all or nothing.
 
     ``shown`` is the folder as the user typed it, for messages. ``adjust_config``
@@ -259,6 +260,7 @@ def build_site(report: Report, site_dir: Path, settings: BuildSettings | None = 
     has it already. ``checks`` (the nothing-lost check) must pass before the site is
     put in place; it runs beside the build, with the open data files
     (``beside.py``), while this process renders the pages and runs MkDocs.
+    ``mandates`` gives the report's mandates when they are being found elsewhere.
     """
     settings = settings or BuildSettings()
     protected = [site_resources().root]
@@ -270,19 +272,20 @@ def build_site(report: Report, site_dir: Path, settings: BuildSettings | None = 
     elif key is None:
         key = build_key(report, settings)
     started = time.perf_counter()
-    layer, mandates = build_layer(report), build_mandates(report)
+    layer = build_layer(report)
+    found = mandates() if mandates else build_mandates(report)
     site_dir = site_dir.resolve()
     made = _make_folders(site_dir.parent)
     work = Path(tempfile.mkdtemp(prefix=".unreport-", dir=site_dir.parent))
     done = False
     try:
-        with beside(lambda: export_files(report, layer, mandates), checks or _no_checks) as later:
+        with beside(lambda: export_files(report, layer, found), checks or _no_checks) as later:
             docs, site = work / "docs", work / "site"
             handwritten = _handwritten(config_file.parent / str(raw.get("docs_dir") or "docs"))
             for name, data in handwritten.items():
                 (docs / name).parent.mkdir(parents=True, exist_ok=True)
                 (docs / name).write_bytes(data)
-            pages = render(report, layer, mandates)
+            pages = render(report, layer, found)
             taken = _write_docs(docs, pages)
             overrides = _overrides(report, settings, raw, adjust_config, docs, site,
                                    _handwritten_nav(handwritten))
@@ -419,7 +422,7 @@ def load_mkdocs() -> None:
     from importlib import import_module
 
     for name in MKDOCS_MODULES:
-        with suppress(ImportError):
+        with suppress(Exception):  # noqa: BLE001 — only a head start; the build imports again
             import_module(name)
 
 

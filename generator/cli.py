@@ -16,6 +16,7 @@ import argparse
 import errno
 import sys
 from collections.abc import Callable
+from contextlib import ExitStack
 from functools import partial
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -34,11 +35,11 @@ from .build import (
 )
 from .bundle import build_bundle
 from .diagnostics import Diagnostic, SourceError, SourceUnavailable, summarise
+from .mandates import MandateLayer, build_mandates
 from .model import Report
 from .ownership import UnsafeTarget, check_out_dir, check_site_dir, check_zip_output, version
 from .parse import Parsed, parse
 from .resources import MissingResources, site_resources
-from .serve import serve
 from .source import BUNDLED_NAME, Source, bundled_path, read_source
 from .verify import verify
 
@@ -175,26 +176,37 @@ def _check_usage(args: argparse.Namespace) -> BuildSettings | None:
     return _settings(args)
 
 
-def _parse(source: Source, builds: bool) -> Parsed:
-    """``parse(source)``; for a command that builds with MkDocs, in a second process
-    while this one loads MkDocs (``build.load_mkdocs``), where that is possible."""
-    if not builds:
-        return parse(source)
-    with beside(partial(parse, source)) as later:
-        if later.pid is not None:
-            load_mkdocs()
-        parsed: Parsed = later.next()
-        return parsed
+def _parse(source: Source, beside_build: ExitStack | None
+           ) -> tuple[Parsed, Callable[[], MandateLayer] | None]:
+    """``parse(source)``, and for a command that builds with MkDocs, where it can: the
+    parse done in a second process while this one loads MkDocs (``build.load_mkdocs``),
+    which then finds the report's mandates while this one builds the rest. Returns the
+    parse, and what gives the mandates (the process stays until ``beside_build`` ends)."""
+    if beside_build is None:
+        return parse(source), None
+    made: list[Parsed] = []
+
+    def parsing() -> Parsed:
+        made.append(parse(source))
+        return made[0]
+
+    later = beside_build.enter_context(beside(parsing, lambda: build_mandates(made[0].report)))
+    if later.pid is not None:
+        load_mkdocs()
+    parsed: Parsed = later.next()
+    return parsed, later.next
 
 
-def _load(args: argparse.Namespace) -> Parsed:
-    """Read and parse the source, report its warnings, and check that nothing was lost."""
+def _load(args: argparse.Namespace, beside_build: ExitStack | None = None
+          ) -> tuple[Parsed, Callable[[], MandateLayer] | None]:
+    """Read and parse the source, and report its warnings (``_parse`` for
+    ``beside_build``)."""
     if args.source:
         source, name = read_source(args.source), args.source
     else:
         source = read_source(bundled_path(), label=BUNDLED_NAME)
         name = f"{BUNDLED_NAME} (the bundled report)"
-    parsed = _parse(source, args.command in ("build", "bundle"))
+    parsed, mandates = _parse(source, beside_build)
     warnings = parsed.warnings
     if warnings and args.verbose:
         for warning in warnings:
@@ -207,7 +219,7 @@ def _load(args: argparse.Namespace) -> Parsed:
     if args.strict and warnings:
         raise SourceError(parsed.report.source, f"{len(warnings)} warnings and --strict is "
                           "set; fix the source or leave out --strict.")
-    return parsed
+    return parsed, mandates
 
 
 def _run(args: argparse.Namespace) -> str:
@@ -216,7 +228,14 @@ def _run(args: argparse.Namespace) -> str:
     if args.command == "serve":
         assert settings is not None
         return _serve(args, settings)
-    parsed = _load(args)
+    with ExitStack() as beside_build:
+        return _build(args, settings, beside_build if args.command != "generate" else None)
+
+
+def _build(args: argparse.Namespace, settings: BuildSettings | None,
+           beside_build: ExitStack | None) -> str:
+    """``generate``, ``build`` or ``bundle``."""
+    parsed, mandates = _load(args, beside_build)
     report = parsed.report
     told = summary(report, parsed.warnings)
     key = build_key(report, settings) if args.command == "build" and settings else None
@@ -234,20 +253,22 @@ def _run(args: argparse.Namespace) -> str:
     if args.command == "bundle":
         output = args.output or f"{report.symbol.slug}.zip"
         check_zip_output(Path(output), output)
-        made = build_bundle(report, Path(output), settings, checks)
+        made = build_bundle(report, Path(output), settings, checks, mandates)
         return (f"{told}\nOffline bundle written to {output} ({made.files} files, "
                 f"{made.size / 1_000_000:.1f} MB): unzip it and open "
                 f"{made.folder}/index.html in a browser.")
     build_site(report, Path(args.site_dir), settings, shown=args.site_dir, key=key,
-               checks=checks)
+               checks=checks, mandates=mandates)
     return (f"{told}\nSite written to {args.site_dir}/ — open {args.site_dir}/index.html "
             "in a browser.")
 
 
 def _serve(args: argparse.Namespace, settings: BuildSettings) -> str:
     """``unreport serve``: preview until Ctrl+C."""
+    from .serve import serve  # its HTTP server is imported only for this command
+
     def load() -> Parsed:
-        parsed = _load(args)
+        parsed, _ = _load(args)
         verify(parsed)
         print(summary(parsed.report, parsed.warnings), flush=True)
         return parsed

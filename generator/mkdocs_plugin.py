@@ -2,7 +2,16 @@
 
 ``build.py`` adds it (as ``unreport``, the name ``pyproject.toml`` registers under
 MkDocs' ``mkdocs.plugins`` entry points) to whatever plugins the configuration
-lists; it uses only MkDocs' public plugin events and Jinja's public API.
+lists. It changes nothing in the site; it makes the build faster.
+
+Work shared with a second core (``pages_beside.py``): once the navigation is known,
+a forked process converts pages from the last one back while MkDocs converts them
+from the first one on; once every page is converted, another splits the pages for
+the search index while MkDocs puts them into the theme's templates. For the first it
+calls ``Page.read_source`` and ``Page.render`` in the second process and puts what
+they set on the page back here (MkDocs 1.6 is the last of its line, so these do not
+move); everything else uses MkDocs' plugin events only. Neither is used where it
+could show: no safe fork, one core, or plugins whose page events are not known.
 
 Templates compiled once: MkDocs compiles the theme's Jinja templates (Material's
 ``main.html``, ``404.html`` and the partials they include) on every build, about a

@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
-from unreport import pages_beside
+from unreport import beside, pages_beside
 from unreport.build import build_site
 from unreport.mkdocs_plugin import UnreportPlugin
 from unreport.pages_beside import Frontier
@@ -42,6 +42,7 @@ def forking(monkeypatch: pytest.MonkeyPatch) -> None:
     if not hasattr(os, "fork") or sys.platform == "darwin":
         pytest.skip("pages are converted beside only where fork is safe")
     monkeypatch.setattr(pages_beside, "can_fork", lambda: True)
+    monkeypatch.setattr(beside, "can_fork", lambda: True)
     monkeypatch.setattr(pages_beside, "_cores", lambda: 2)
 
 
