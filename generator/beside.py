@@ -16,20 +16,35 @@ asked for; the results are the same either way.
 
 from __future__ import annotations
 
+import mmap
 import os
 import pickle
+import shutil
 import signal
+import struct
 import sys
+import tempfile
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from typing import IO, Any
+from functools import partial
+from pathlib import Path
+from typing import IO, Any, TypeVar
+
+T = TypeVar("T")
+R = TypeVar("R")
 
 
 def can_fork() -> bool:
     """Whether jobs can run in a forked process here and now."""
     return hasattr(os, "fork") and sys.platform != "darwin" and \
         threading.active_count() == 1
+
+
+def cores() -> int:
+    """How many processors this process may run on."""
+    affinity: Callable[[int], set[int]] | None = getattr(os, "sched_getaffinity", None)
+    return len(affinity(0)) if affinity else (os.cpu_count() or 1)
 
 
 class Results:
@@ -127,3 +142,102 @@ def beside(*jobs: Callable[[], Any]) -> Iterator[Results]:
             os.waitpid(pid, 0)
         except (ChildProcessError, ProcessLookupError):
             pass
+
+
+class Frontier:
+    """Which pages each process converts, decided as they go: this process takes pages
+    from the front of the build's order (as MkDocs reaches them), the second process
+    from the back, until they meet.
+
+    The two numbers live in memory shared across the fork, guarded by a lock made of
+    a pipe holding one byte (taking the byte takes the lock).
+    """
+
+    def __init__(self, count: int) -> None:
+        self._shared = mmap.mmap(-1, 8)  # anonymous and shared: the child sees our writes
+        self._token_read, self._token_write = os.pipe()
+        self._set(0, count)
+        os.write(self._token_write, b"x")
+
+    def _set(self, front: int, back: int) -> None:
+        struct.pack_into("ii", self._shared, 0, front, back)
+
+    @contextmanager
+    def _locked(self) -> Iterator[tuple[int, int]]:
+        os.read(self._token_read, 1)
+        try:
+            front, back = struct.unpack_from("ii", self._shared)
+            yield front, back
+        finally:
+            os.write(self._token_write, b"x")
+
+    def claim_front(self, index: int) -> bool:
+        """Here: whether page ``index`` is ours to convert (else the second process has it)."""
+        with self._locked() as (front, back):
+            if index >= back:
+                return False
+            self._set(max(front, index + 1), back)
+            return True
+
+    def claim_back(self) -> int | None:
+        """In the second process: the next page to convert, or None when they have met."""
+        with self._locked() as (front, back):
+            if back - 1 < front:
+                return None
+            self._set(front, back - 1)
+            return back - 1
+
+    def close(self) -> None:
+        """Release the shared memory and the lock's pipe."""
+        self._shared.close()
+        os.close(self._token_read)
+        os.close(self._token_write)
+
+
+def _map_next(function: Callable[[T], R], items: Sequence[T], frontier: Frontier,
+              folder: Path) -> tuple[int, Path] | None:
+    """In the second process: ``function`` of the next item from the back, if any is
+    left, kept in a file of ``folder`` (a pipe holds only 64 KiB until read)."""
+    index = frontier.claim_back()
+    if index is None:
+        return None
+    kept = folder / f"{index}.pickle"
+    kept.write_bytes(pickle.dumps(function(items[index]), protocol=pickle.HIGHEST_PROTOCOL))
+    return index, kept
+
+
+def map_beside(function: Callable[[T], R], items: Sequence[T]) -> list[R]:
+    """``[function(item) for item in items]``, the items shared with a forked process.
+
+    This process takes items from the front, the second one from the back, until they
+    meet (:class:`Frontier`). ``function`` must not change anything outside its result.
+    An exception is raised as the loop would raise it: that of the first item, in order,
+    that raises one (the items the second process did not deliver are done here).
+    Without a safe fork or a second core, it is the plain loop.
+    """
+    count = len(items)
+    if count < 2 or not can_fork() or cores() < 2:
+        return [function(item) for item in items]
+    results: dict[int, R] = {}
+    folder = Path(tempfile.mkdtemp(prefix="unreport-beside-"))
+    frontier = Frontier(count)
+    try:
+        job = partial(_map_next, function, items, frontier, folder)
+        with beside(*[job] * count) as later:
+            for index in range(count):
+                if not frontier.claim_front(index):
+                    break
+                results[index] = function(items[index])
+            while len(results) < count and not later.all_taken:
+                try:
+                    done = later.next()
+                except Exception:  # noqa: BLE001 — what it left undone is done below
+                    break
+                if done is None:
+                    break
+                results[done[0]] = pickle.loads(done[1].read_bytes())
+    finally:
+        frontier.close()
+        shutil.rmtree(folder, ignore_errors=True)
+    return [results[index] if index in results else function(items[index])
+            for index in range(count)]

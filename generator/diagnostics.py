@@ -76,6 +76,10 @@ class Collector:
         """Record a warning of ``kind`` (a key of ``KINDS``) at ``line``."""
         self._items.append(Diagnostic(kind, self.path, line, message))
 
+    def extend(self, other: Collector) -> None:
+        """Add ``other``'s warnings after these, in the order they were found."""
+        self._items.extend(other._items)
+
     @property
     def items(self) -> tuple[Diagnostic, ...]:
         """Warnings so far, sorted by line (stable for equal lines)."""

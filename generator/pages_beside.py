@@ -28,20 +28,16 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import mmap
-import os
 import pickle
 import shutil
-import struct
 import tempfile
-from collections.abc import Callable, Iterator
-from contextlib import ExitStack, contextmanager
+from contextlib import ExitStack
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 from typing import Any
 
-from .beside import Results, beside, can_fork
+from .beside import Frontier, Results, beside, can_fork, cores
 from .search_index import Block, split_page
 
 QUIET_PLUGINS = frozenset({"search", "material/search", "offline", "material/offline",
@@ -98,56 +94,6 @@ def convert(page: Any, config: Any, files: Any, recorder: _Recorder) -> Converte
         recorder.records)
 
 
-class Frontier:
-    """Which pages each process converts, decided as they go: this process takes pages
-    from the front of the build's order (as MkDocs reaches them), the second process
-    from the back, until they meet.
-
-    The two numbers live in memory shared across the fork, guarded by a lock made of
-    a pipe holding one byte (taking the byte takes the lock).
-    """
-
-    def __init__(self, count: int) -> None:
-        self._shared = mmap.mmap(-1, 8)  # anonymous and shared: the child sees our writes
-        self._token_read, self._token_write = os.pipe()
-        self._set(0, count)
-        os.write(self._token_write, b"x")
-
-    def _set(self, front: int, back: int) -> None:
-        struct.pack_into("ii", self._shared, 0, front, back)
-
-    @contextmanager
-    def _locked(self) -> Iterator[tuple[int, int]]:
-        os.read(self._token_read, 1)
-        try:
-            front, back = struct.unpack_from("ii", self._shared)
-            yield front, back
-        finally:
-            os.write(self._token_write, b"x")
-
-    def claim_front(self, index: int) -> bool:
-        """Here: whether page ``index`` is ours to convert (else the second process has it)."""
-        with self._locked() as (front, back):
-            if index >= back:
-                return False
-            self._set(max(front, index + 1), back)
-            return True
-
-    def claim_back(self) -> int | None:
-        """In the second process: the next page to convert, or None when they have met."""
-        with self._locked() as (front, back):
-            if back - 1 < front:
-                return None
-            self._set(front, back - 1)
-            return back - 1
-
-    def close(self) -> None:
-        """Release the shared memory and the lock's pipe."""
-        self._shared.close()
-        os.close(self._token_read)
-        os.close(self._token_write)
-
-
 def convert_next(frontier: Frontier, pages: list[Any], config: Any, files: Any,
                  recorder: _Recorder, folder: Path) -> tuple[str, Path] | None:
     """In the second process: convert the next page from the back, if any is left, and
@@ -160,11 +106,6 @@ def convert_next(frontier: Frontier, pages: list[Any], config: Any, files: Any,
     kept = folder / f"{index}.pickle"
     kept.write_bytes(pickle.dumps(converted, protocol=pickle.HIGHEST_PROTOCOL))
     return converted.src_uri, kept
-
-
-def _cores() -> int:
-    affinity: Callable[[int], set[int]] | None = getattr(os, "sched_getaffinity", None)
-    return len(affinity(0)) if affinity else (os.cpu_count() or 1)
 
 
 class PagesBeside:
@@ -184,7 +125,7 @@ class PagesBeside:
         """Once the navigation is known: fork the second process, if it is safe and useful."""
         self.close()
         self.converted_beside = 0
-        if not can_fork() or _cores() < 2 or not set(config.plugins) <= QUIET_PLUGINS:
+        if not can_fork() or cores() < 2 or not set(config.plugins) <= QUIET_PLUGINS:
             return
         pages = [f.page for f in files.documentation_pages() if f.page is not None]
         if len(pages) < 2:
@@ -284,7 +225,7 @@ class ArticlesBeside:
     def start(self, config: Any, files: Any) -> None:
         """Once every page is converted: fork the second process, if safe and useful."""
         self.close()
-        if not can_fork() or _cores() < 2 or not set(config.plugins) <= QUIET_PLUGINS:
+        if not can_fork() or cores() < 2 or not set(config.plugins) <= QUIET_PLUGINS:
             return
         pages = [(f.dest_uri, f.page.content) for f in files.documentation_pages()
                  if f.page is not None and f.page.content]

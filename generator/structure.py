@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import partial
 
+from .beside import map_beside
 from .blocks import Block, Kind
 from .clean import Cleaned
 from .diagnostics import Collector, SourceError
@@ -355,7 +357,14 @@ def _freeze_body(body: _Body, messages: Collector) -> tuple[tuple[ReportParagrap
     return tuple(paragraphs), scope.notes()
 
 
-def _freeze_draft(draft: _Draft, messages: Collector, slugs: set[str]) -> DraftResolution:
+def _freeze_alone(draft_and_slug: tuple[_Draft, str], path: str
+                  ) -> tuple[DraftResolution, Collector]:
+    """:func:`_freeze_draft` with warnings of its own (for :func:`~.beside.map_beside`)."""
+    own = Collector(path)
+    return _freeze_draft(*draft_and_slug, own), own
+
+
+def _freeze_draft(draft: _Draft, slug: str, messages: Collector) -> DraftResolution:
     name = f"draft resolution {draft.number}"
     texts = [t.raw for t in draft.preambular]
     texts += [raw for p in draft.operative for raw in _depth_first(p)]
@@ -393,8 +402,6 @@ def _freeze_draft(draft: _Draft, messages: Collector, slugs: set[str]) -> DraftR
                       f"{name} stops at line {draft.last_line or draft.heading.span.first} "
                       "before any operative paragraph: the file may be truncated.")
     ordinal = from_roman(draft.number) if is_roman(draft.number) else 0  # "IIII" was warned
-    # A repeated number (a converter or typing slip) must not overwrite the first page.
-    slug = _unique(draft.number.lower(), slugs)
     return DraftResolution(draft.number, ordinal, title, tuple(preambular),
                            tuple(operative), scope.notes(),
                            Span(draft.heading.span.first, max(draft.last_line,
@@ -458,8 +465,13 @@ def structure(cleaned: Cleaned, blocks: tuple[Block, ...], messages: Collector) 
         else:
             _walk_draft(drafts[-1], [block], messages)
     paragraphs, notes = _freeze_body(body, messages)
+    # A repeated number (a converter or typing slip) must not overwrite the first page.
     slugs: set[str] = set()
-    resolutions = tuple(_freeze_draft(d, messages, slugs) for d in drafts)
+    named = [(d, _unique(d.number.lower(), slugs)) for d in drafts]
+    resolutions: list[DraftResolution] = []
+    for resolution, found in map_beside(partial(_freeze_alone, path=path), named):
+        resolutions.append(resolution)
+        messages.extend(found)  # in the order the drafts come, as one after another
     sections = tuple(Section(number, title, f"section-{number.lower()}", tuple(subs), line)
                      for number, title, line, subs in body.sections)
     proposals = read_proposals(paragraphs, sections, masthead.date, messages)
@@ -474,4 +486,4 @@ def structure(cleaned: Cleaned, blocks: tuple[Block, ...], messages: Collector) 
         symbol=masthead.symbol, date=masthead.date, session=masthead.session,
         agenda_item=masthead.agenda_item, title=masthead.title or "", committee=masthead.committee,
         rapporteur=masthead.rapporteur, sections=sections, paragraphs=paragraphs, notes=notes,
-        proposals=proposals, resolutions=resolutions, source=path)
+        proposals=proposals, resolutions=tuple(resolutions), source=path)

@@ -14,11 +14,12 @@ from pathlib import Path
 
 import pytest
 from unreport import beside as beside_module
-from unreport.beside import beside, can_fork
+from unreport.beside import beside, can_fork, map_beside
 from unreport.build import build_site, with_our_plugin
 from unreport.diagnostics import SourceError
 from unreport.mkdocs_plugin import CACHE_VARIABLE, cache_dir
-from unreport.parse import Parsed
+from unreport.parse import Parsed, parse
+from unreport.source import bundled_path, read_source
 
 
 @pytest.fixture
@@ -95,6 +96,51 @@ def test_no_fork_while_other_threads_run() -> None:
     finally:
         stop.set()
         worker.join()
+
+
+# --- a loop shared with the second process ---------------------------------------------
+
+
+def square_and_pid(n: int) -> tuple[int, int]:
+    return n * n, os.getpid()
+
+
+def test_a_shared_loop_gives_the_loops_results_in_order(forking: None,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(beside_module, "cores", lambda: 2)
+    items = list(range(40))
+    results = map_beside(lambda n: (square_and_pid(n), time.sleep(0.01))[0], items)
+    assert [square for square, _ in results] == [n * n for n in items]
+    assert {who for _, who in results} - {os.getpid()}  # the second process did some
+    assert map_beside(square_and_pid, []) == []
+    assert map_beside(square_and_pid, [3]) == [(9, os.getpid())]
+
+
+def test_a_shared_loop_raises_as_the_loop_would(forking: None,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    """The first item in order that fails is the one told, whichever process met it."""
+    monkeypatch.setattr(beside_module, "cores", lambda: 2)
+
+    def fails_on_30_and_35(n: int) -> int:
+        time.sleep(0.01)
+        if n in (30, 35):
+            raise SourceError("report.md", f"item {n}", n)
+        return n
+
+    with pytest.raises(SourceError) as caught:
+        map_beside(fails_on_30_and_35, list(range(40)))
+    assert caught.value.line == 30
+
+
+def test_parsed_the_same_with_the_work_shared(forking: None,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    """Drafts frozen and lost marks restored in two processes: the same model and warnings."""
+    monkeypatch.setattr(beside_module, "cores", lambda: 2)
+    shared = parse(read_source(bundled_path()))
+    monkeypatch.setattr(beside_module, "can_fork", lambda: False)
+    alone = parse(read_source(bundled_path()))
+    assert shared == alone
+    assert shared.warnings == alone.warnings and len(alone.warnings) > 10
 
 
 # --- the template cache ------------------------------------------------------------------

@@ -17,9 +17,9 @@ import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from unreport import beside, pages_beside
+from unreport.beside import Frontier
 from unreport.build import build_site
 from unreport.mkdocs_plugin import UnreportPlugin
-from unreport.pages_beside import Frontier
 from unreport.parse import Parsed
 from unreport.search_index import split_page
 
@@ -43,7 +43,7 @@ def forking(monkeypatch: pytest.MonkeyPatch) -> None:
         pytest.skip("pages are converted beside only where fork is safe")
     monkeypatch.setattr(pages_beside, "can_fork", lambda: True)
     monkeypatch.setattr(beside, "can_fork", lambda: True)
-    monkeypatch.setattr(pages_beside, "_cores", lambda: 2)
+    monkeypatch.setattr(pages_beside, "cores", lambda: 2)
 
 
 @pytest.fixture
