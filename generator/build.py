@@ -28,15 +28,9 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .beside import beside
-from .crossrefs import ReferenceLayer, build_layer
-from .export import to_json
-from .mandates import MandateLayer, build_mandates
-from .markdown_text import html_nav, html_text
-from .model import Report
-from .opendata import DATA_PAGE, data_files, data_page
 from .ownership import (
     MARKER,
     Stamp,
@@ -48,10 +42,13 @@ from .ownership import (
     version,
     written_by_unreport,
 )
-from .render import nav, render
 from .resources import site_resources
-from .search_index import Block, take_over
-from .search_index import rewrite as rewrite_search_index
+
+if TYPE_CHECKING:  # the stages are imported where they are used (see load_for_build)
+    from .crossrefs import ReferenceLayer
+    from .mandates import MandateLayer
+    from .model import Report
+    from .search_index import Block
 
 
 class BuildError(Exception):
@@ -88,6 +85,11 @@ ConfigAdjustment = Callable[[dict[str, Any]], dict[str, Any]]
 
 def site_files(report: Report) -> dict[str, str]:
     """Everything generated for the docs folder: pages, the JSON export, the open data."""
+    from .crossrefs import build_layer
+    from .mandates import build_mandates
+    from .opendata import DATA_PAGE, data_page
+    from .render import render
+
     layer = build_layer(report)
     mandates = build_mandates(report)
     files = render(report, layer, mandates)
@@ -99,6 +101,9 @@ def site_files(report: Report) -> dict[str, str]:
 def export_files(report: Report, layer: ReferenceLayer, mandates: MandateLayer
                  ) -> dict[str, str]:
     """The downloads: the JSON export and the open data files (not the Data page)."""
+    from .export import to_json
+    from .opendata import data_files
+
     return {f"{report.symbol.slug}.json": to_json(report, layer, mandates),
             **data_files(report, layer, mandates)}
 
@@ -262,6 +267,12 @@ def build_site(report: Report, site_dir: Path, settings: BuildSettings | None = 
     (``beside.py``), while this process renders the pages and runs MkDocs.
     ``mandates`` gives the report's mandates when they are being found elsewhere.
     """
+    from .crossrefs import build_layer
+    from .mandates import build_mandates
+    from .opendata import DATA_PAGE, data_page
+    from .render import render
+    from .search_index import rewrite as rewrite_search_index
+
     settings = settings or BuildSettings()
     protected = [site_resources().root]
     check_site_dir(site_dir, shown or str(site_dir), protected)
@@ -329,6 +340,9 @@ def _overrides(report: Report, settings: BuildSettings, raw: dict[str, Any],
                adjust_config: ConfigAdjustment | None, docs: Path, site: Path,
                handwritten_nav: list[object]) -> dict[str, Any]:
     """What a build sets on top of the configuration file."""
+    from .markdown_text import html_nav, html_text
+    from .render import nav
+
     overrides: dict[str, Any] = {
         "docs_dir": str(docs), "site_dir": str(site), "strict": True,
         # Templates print these as HTML: the report's titles must arrive escaped.
@@ -350,6 +364,8 @@ def _no_checks() -> None:
 def _write_docs(docs: Path, files: dict[str, str]) -> list[str]:
     """Write generated files into the docs folder; return the pages (``x.html``) whose
     search entries ``search_index`` makes (Material is told to skip them)."""
+    from .search_index import take_over
+
     taken = []
     for name, text in files.items():
         if name.endswith(".md"):
@@ -414,14 +430,18 @@ MKDOCS_MODULES = (
     "unreport.mkdocs_plugin",
 )
 """What a build with MkDocs, Material and unreport's configuration imports."""
+BUILD_MODULES = ("unreport.parse", "unreport.crossrefs", "unreport.mandates", "unreport.render",
+                 "unreport.export", "unreport.opendata", "unreport.search_index",
+                 "unreport.verify", "unreport.bundle")
+"""unreport's own stages that a build uses after the parse."""
 
 
-def load_mkdocs() -> None:
-    """Import what a build with MkDocs and Material will use, ahead of the build (while
-    the report is parsed beside); one that fails is left for the build to report."""
+def load_for_build() -> None:
+    """Import what a build will use, ahead of it: unreport's stages, MkDocs, Material
+    (while the report is parsed beside); one that fails is left for the build to report."""
     from importlib import import_module
 
-    for name in MKDOCS_MODULES:
+    for name in BUILD_MODULES + MKDOCS_MODULES:
         with suppress(Exception):  # noqa: BLE001 — only a head start; the build imports again
             import_module(name)
 

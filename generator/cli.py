@@ -19,29 +19,32 @@ from collections.abc import Callable
 from contextlib import ExitStack
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
+# Only what is needed before the parse: a build parses in a second process, forked as
+# early as possible, while this one imports the rest (build.load_for_build).
 from .beside import beside
 from .build import (
     BuildError,
     BuildSettings,
     build_key,
     build_site,
-    load_mkdocs,
+    load_for_build,
     read_config,
     site_files,
     site_is_current,
     write_files,
 )
-from .bundle import build_bundle
 from .diagnostics import Diagnostic, SourceError, SourceUnavailable, summarise
-from .mandates import MandateLayer, build_mandates
-from .model import Report
 from .ownership import UnsafeTarget, check_out_dir, check_site_dir, check_zip_output, version
-from .parse import Parsed, parse
 from .resources import MissingResources, site_resources
 from .source import BUNDLED_NAME, Source, bundled_path, read_source
-from .verify import verify
+
+if TYPE_CHECKING:
+    from .mandates import MandateLayer
+    from .model import Report
+    from .parse import Parsed
 
 EXIT_OK, EXIT_SOURCE, EXIT_USAGE, EXIT_BUILD = 0, 1, 2, 3
 
@@ -157,7 +160,8 @@ def _settings(args: argparse.Namespace) -> BuildSettings:
             raise UsageError(f"--config {args.config}: no such file. Give a MkDocs "
                              "configuration such as a copy of unreport's mkdocs.yml.")
     settings = BuildSettings(config=config, site_url=site_url(args.site_url))
-    read_config(settings.config_file())  # a broken configuration stops before the parse
+    if args.command == "serve":  # a build reads it once the parse has started (_parse)
+        read_config(settings.config_file())  # a broken configuration stops before the parse
     return settings
 
 
@@ -176,28 +180,41 @@ def _check_usage(args: argparse.Namespace) -> BuildSettings | None:
     return _settings(args)
 
 
-def _parse(source: Source, beside_build: ExitStack | None
+def _parse(source: Source, beside_build: ExitStack | None,
+           settings: BuildSettings | None = None
            ) -> tuple[Parsed, Callable[[], MandateLayer] | None]:
     """``parse(source)``, and for a command that builds with MkDocs, where it can: the
-    parse done in a second process while this one loads MkDocs (``build.load_mkdocs``),
-    which then finds the report's mandates while this one builds the rest. Returns the
-    parse, and what gives the mandates (the process stays until ``beside_build`` ends)."""
-    if beside_build is None:
-        return parse(source), None
-    made: list[Parsed] = []
-
+    parse done in a second process while this one reads the configuration (a broken
+    one is told, not the parse's result) and imports the rest (``build.load_for_build``);
+    the second process then finds the report's mandates while this one builds the rest.
+    Returns the parse, and what gives the mandates (the process stays until
+    ``beside_build`` ends)."""
     def parsing() -> Parsed:
+        from .parse import parse  # in the second process, if there is one: imported there
+
         made.append(parse(source))
         return made[0]
 
-    later = beside_build.enter_context(beside(parsing, lambda: build_mandates(made[0].report)))
+    made: list[Parsed] = []
+    if beside_build is None:
+        return parsing(), None
+
+    def mandates() -> MandateLayer:
+        from .mandates import build_mandates
+
+        return build_mandates(made[0].report)
+
+    later = beside_build.enter_context(beside(parsing, mandates))
+    if settings:
+        read_config(settings.config_file())
     if later.pid is not None:
-        load_mkdocs()
+        load_for_build()
     parsed: Parsed = later.next()
     return parsed, later.next
 
 
-def _load(args: argparse.Namespace, beside_build: ExitStack | None = None
+def _load(args: argparse.Namespace, beside_build: ExitStack | None = None,
+          settings: BuildSettings | None = None
           ) -> tuple[Parsed, Callable[[], MandateLayer] | None]:
     """Read and parse the source, and report its warnings (``_parse`` for
     ``beside_build``)."""
@@ -206,7 +223,7 @@ def _load(args: argparse.Namespace, beside_build: ExitStack | None = None
     else:
         source = read_source(bundled_path(), label=BUNDLED_NAME)
         name = f"{BUNDLED_NAME} (the bundled report)"
-    parsed, mandates = _parse(source, beside_build)
+    parsed, mandates = _parse(source, beside_build, settings)
     warnings = parsed.warnings
     if warnings and args.verbose:
         for warning in warnings:
@@ -235,7 +252,9 @@ def _run(args: argparse.Namespace) -> str:
 def _build(args: argparse.Namespace, settings: BuildSettings | None,
            beside_build: ExitStack | None) -> str:
     """``generate``, ``build`` or ``bundle``."""
-    parsed, mandates = _load(args, beside_build)
+    parsed, mandates = _load(args, beside_build, settings)
+    from .verify import verify
+
     report = parsed.report
     told = summary(report, parsed.warnings)
     key = build_key(report, settings) if args.command == "build" and settings else None
@@ -251,6 +270,8 @@ def _build(args: argparse.Namespace, settings: BuildSettings | None,
     checks = partial(verify, parsed)  # passed before the site or zip is put in place
 
     if args.command == "bundle":
+        from .bundle import build_bundle
+
         output = args.output or f"{report.symbol.slug}.zip"
         check_zip_output(Path(output), output)
         made = build_bundle(report, Path(output), settings, checks, mandates)
@@ -266,6 +287,7 @@ def _build(args: argparse.Namespace, settings: BuildSettings | None,
 def _serve(args: argparse.Namespace, settings: BuildSettings) -> str:
     """``unreport serve``: preview until Ctrl+C."""
     from .serve import serve  # its HTTP server is imported only for this command
+    from .verify import verify
 
     def load() -> Parsed:
         parsed, _ = _load(args)

@@ -19,6 +19,7 @@ from pathlib import Path
 
 import pytest
 from unreport import cli
+from unreport import parse as parse_module
 from unreport.build import BuildError, BuildSettings, build_site
 from unreport.ownership import MARKER as OWNED
 from unreport.parse import Parsed, parse
@@ -167,7 +168,7 @@ def losing_a_paragraph(parsed: Parsed) -> Parsed:
 def test_nothing_lost_failure_leaves_the_old_site(parsed: Parsed, tmp_path: Path,
                                                   monkeypatch: pytest.MonkeyPatch,
                                                   capsys: pytest.CaptureFixture[str]) -> None:
-    monkeypatch.setattr(cli, "parse", lambda _source: losing_a_paragraph(parsed))
+    monkeypatch.setattr(parse_module, "parse", lambda _source: losing_a_paragraph(parsed))
     site = old_site(tmp_path / "out")
     before = sorted(p.name for p in site.parent.iterdir())
     code = cli.main(["build", "--site-dir", str(site)])
@@ -195,7 +196,7 @@ def test_a_failed_check_outranks_a_failed_mkdocs(parsed: Parsed, tmp_path: Path,
                                                  monkeypatch: pytest.MonkeyPatch,
                                                  capsys: pytest.CaptureFixture[str]) -> None:
     """The check runs beside MkDocs; when both fail, the source's problem is the one told."""
-    monkeypatch.setattr(cli, "parse", lambda _source: losing_a_paragraph(parsed))
+    monkeypatch.setattr(parse_module, "parse", lambda _source: losing_a_paragraph(parsed))
     config = broken_config(tmp_path / "project", "site_name: x\ntheme:\n  name: no-such-theme\n")
     site = old_site(tmp_path / "out")
     before = sorted(p.name for p in site.parent.iterdir())

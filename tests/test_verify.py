@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from unreport import cli
+from unreport import parse as parse_module
 from unreport.diagnostics import SourceError
 from unreport.model import DraftResolution, Report
 from unreport.parse import Parsed, parse
@@ -221,7 +222,7 @@ def test_lost_text_is_a_source_error_and_stops_the_build(
         capsys: pytest.CaptureFixture[str]) -> None:
     """Exit code 1 and nothing written, neither the site nor a temporary folder."""
     broken = with_report(parsed, paragraphs=parsed.report.paragraphs[1:])
-    monkeypatch.setattr(cli, "parse", lambda _source: broken)
+    monkeypatch.setattr(parse_module, "parse", lambda _source: broken)
     site = tmp_path / "out" / "site"
     code = cli.main(["build", "--site-dir", str(site)])
     err = capsys.readouterr().err
