@@ -93,9 +93,17 @@ def _portable(error: BaseException) -> BaseException:
     return error
 
 
+def _stopped(signum: int, frame: object) -> None:
+    """SIGTERM in the child: unwind, so that a job's own clean-up (its temporary files,
+    its own second process) still happens."""
+    raise SystemExit(1)
+
+
 def _run_child(jobs: list[Callable[[], Any]], write: int) -> None:
-    """In the child: run each job, send its outcome, and leave without cleaning up."""
+    """In the child: run each job, send its outcome, and leave without the parent's
+    clean-up (no atexit handlers, no flushing of buffers copied from it)."""
     status = 0
+    signal.signal(signal.SIGTERM, _stopped)
     try:
         with os.fdopen(write, "wb") as pipe:
             for job in jobs:

@@ -78,6 +78,25 @@ def test_a_child_whose_results_are_not_taken_is_stopped_and_reaped(forking: None
         os.waitpid(later.pid, os.WNOHANG)  # reaped: no child left behind
 
 
+def test_a_stopped_child_still_cleans_up(forking: None, tmp_path: Path) -> None:
+    """A job's own clean-up runs when the child is stopped (its temporary files go)."""
+    started, cleaned = tmp_path / "started", tmp_path / "cleaned"
+
+    def long_job() -> None:
+        try:
+            started.write_text("yes", "utf-8")
+            time.sleep(30)
+        finally:
+            cleaned.write_text("yes", "utf-8")
+
+    begun = time.monotonic()
+    with beside(long_job):
+        while not started.exists() and time.monotonic() - begun < 10:
+            time.sleep(0.01)
+    assert cleaned.exists()
+    assert time.monotonic() - begun < 10
+
+
 def test_without_fork_the_jobs_run_here_when_asked(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(beside_module, "can_fork", lambda: False)
     ran: list[str] = []
