@@ -310,11 +310,12 @@ def build_site(report: Report, site_dir: Path, settings: BuildSettings | None = 
                 rendered = time.perf_counter()
 
             try:
-                split = run_mkdocs(config_file, overrides, report, when_loaded=downloads)
+                split, entries = run_mkdocs(config_file, overrides, report,
+                                            when_loaded=downloads)
             except BuildError:
                 later.rest()  # a failed check says more about the source than MkDocs
                 raise
-            rewrite_search_index(site, taken, split)
+            rewrite_search_index(site, taken, split, entries)
             later.rest()  # the checks passed: the site may be put in place
         built = time.perf_counter()
         (site / MARKER).write_text(stamp(report).marker(file_digests(site), key), "utf-8")
@@ -447,12 +448,14 @@ def load_for_build() -> None:
 
 
 def run_mkdocs(config_file: Path, overrides: dict[str, Any], report: Report,
-               when_loaded: Callable[[], None] | None = None) -> dict[str, list[Block]]:
+               when_loaded: Callable[[], None] | None = None
+               ) -> tuple[dict[str, list[Block]], dict[str, list[dict[str, Any]]]]:
     """Build with MkDocs in strict mode: ``config_file`` with ``overrides`` on top.
 
     ``when_loaded`` runs once the configuration is loaded, before the build reads the
-    docs folder (the downloads made beside are written then). Returns the built pages
-    that our plugin split for the search index beside the build (``pages_beside.py``).
+    docs folder (the downloads made beside are written then). Returns what our plugin
+    made for the search index beside the build (``pages_beside.ArticlesBeside``): the
+    split of built pages, and Material's entries of the pages its plugin skipped.
     """
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
@@ -469,7 +472,9 @@ def run_mkdocs(config_file: Path, overrides: dict[str, Any], report: Report,
                 if when_loaded:
                     when_loaded()
                 build(config)
-                return ours.articles_beside.blocks() if ours else {}
+                if ours is None:
+                    return {}, {}
+                return ours.articles_beside.blocks(), ours.articles_beside.entries()
             finally:
                 if ours:  # whatever happened, no second process is left running
                     ours.articles_beside.close()

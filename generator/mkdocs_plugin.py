@@ -118,9 +118,15 @@ class UnreportPlugin(BasePlugin[Options]):  # type: ignore[no-untyped-call]
             env.bytecode_cache = template_cache()
         return env
 
+    @event_priority(100)  # before Material's search: it skips a page indexed beside
+    def on_page_context(self, context: Any, /, *, page: Any, config: Any, nav: Any) -> Any:
+        """Material's search skips a page whose entries are made beside."""
+        self.articles_beside.hide(page)
+        return context
+
     @event_priority(-100)  # after every other plugin's: the page as it is written
     def on_post_page(self, output: str, /, *, page: Any, config: Any) -> str:
-        """Note whether the built page's article is the page's HTML as split beside."""
+        """The page's metadata as it was; whether its article is its HTML as split beside."""
         self.articles_beside.check(output, page)
         return output
 

@@ -206,35 +206,88 @@ def split_contents(pages: list[tuple[str, str]]) -> dict[str, list[Block]]:
     return {uri: split_page(f"<article>{content}</article>") for uri, content in pages}
 
 
-class ArticlesBeside:
-    """The search index's splitting of pages, done in a second process while MkDocs
-    here puts the pages into the theme's templates.
+def material_entries(search_index: Any, pages: list[Any]) -> dict[str, list[dict[str, Any]]]:
+    """Material's search entries for each page (by its URL), made by Material's own
+    ``SearchIndex`` with the search plugin's configuration, as its plugin makes them."""
+    entries = {}
+    for page in pages:
+        index = type(search_index)(**search_index.config)
+        index.add_entry_from_context(page)
+        entries[page.url] = index.entries
+    return entries
 
-    The split is of each page's HTML as MkDocs converted it; it stands for the split
-    of the built page's article when the article is that HTML and nothing else (no
-    edit button, tags or title added by the theme), which :meth:`check` sees in the
-    built page. The search index splits any other page from its file, as without a
-    second process.
+
+def _search_index(config: Any) -> Any:
+    """Material's search index object for this build, if Material's search is on."""
+    for name in ("search", "material/search"):
+        plugin = config.plugins.get(name)
+        index = getattr(plugin, "search_index", None)
+        if index is not None and type(plugin).__module__.startswith("material.") and \
+                getattr(plugin.config, "enabled", True):
+            return index
+    return None
+
+
+class ArticlesBeside:
+    """The search index's work on the built pages, done in a second process while
+    MkDocs here puts the pages into the theme's templates.
+
+    Our split of each page (``search_index.split_page``) is made from the page's HTML
+    as MkDocs converted it; it stands for the split of the built page's article when
+    the article is that HTML and nothing else (no edit button, tags or title added by
+    the theme), which :meth:`check` sees in the built page; any other page is split
+    from its file, as without a second process. Material's entries for the pages it
+    indexes are made there too, by Material's own ``SearchIndex`` on the same page
+    (:func:`material_entries`), and Material's plugin here is told to skip those pages
+    (``search: exclude`` in the page's metadata from its ``page_context`` event until
+    the page is written; only pages that have metadata and no ``search`` in it, so
+    that what a template shows stays the same): :meth:`entries` gives the search index
+    those entries in their place.
     """
 
     def __init__(self) -> None:
         self._stack = ExitStack()
         self._results: Results | None = None
         self._matching: set[str] = set()
+        self._indexed: dict[str, Any] = {}
+        self._hidden: dict[str, str] = {}
+        self._search_index: Any = None
+        self._entries: dict[str, list[dict[str, Any]]] | None = None
+        self._split: dict[str, list[Block]] = {}
 
     def start(self, config: Any, files: Any) -> None:
         """Once every page is converted: fork the second process, if safe and useful."""
         self.close()
         if not can_fork() or cores() < 2 or not set(config.plugins) <= QUIET_PLUGINS:
             return
-        pages = [(f.dest_uri, f.page.content) for f in files.documentation_pages()
-                 if f.page is not None and f.page.content]
-        self._results = self._stack.enter_context(beside(partial(split_contents, pages)))
+        built = [f.page for f in files.documentation_pages() if f.page is not None]
+        contents = [(page.file.dest_uri, page.content) for page in built if page.content]
+        index = _search_index(config)
+        # A page with metadata and no ``search`` in it: the key added for a moment then
+        # changes nothing a template shows (``{% if page.meta %}`` stays true).
+        indexed = [] if index is None else [
+            page for page in built if page.content is not None and page.meta
+            and "search" not in page.meta]
+        self._results = self._stack.enter_context(beside(
+            partial(split_contents, contents), partial(material_entries, index, indexed)))
         if self._results.pid is None:
             self.close()
+            return
+        self._search_index = index
+        self._indexed = {page.file.src_uri: page for page in indexed}
+
+    def hide(self, page: Any) -> None:
+        """At ``page_context`` (first): Material's search skips a page indexed beside."""
+        uri = page.file.src_uri
+        if uri in self._indexed and uri not in self._hidden and "search" not in page.meta:
+            self._hidden[uri] = page.content
+            page.meta["search"] = {"exclude": True}
 
     def check(self, output: str, page: Any) -> None:
-        """At ``post_page`` (last): whether the built page's article is the page's HTML."""
+        """At ``post_page`` (last): the page's metadata as it was, and whether the built
+        page's article is the page's HTML."""
+        if page.file.src_uri in self._hidden:
+            page.meta.pop("search", None)
         if self._results is None:
             return
         start, end = output.find("<article"), output.rfind("</article>")
@@ -242,20 +295,47 @@ class ArticlesBeside:
         if inner is not None and inner.strip() == (page.content or "").strip():
             self._matching.add(page.file.dest_uri)
 
+    def _take(self) -> None:
+        """The second process's results (once), and it stopped."""
+        if self._results is None:
+            return
+        split: dict[str, list[Block]] = {}
+        entries: dict[str, list[dict[str, Any]]] | None = None
+        try:
+            split = self._results.next()
+            entries = self._results.next()
+        except Exception:  # noqa: BLE001 — what is missing is made here
+            pass
+        self._split = {uri: b for uri, b in split.items() if uri in self._matching}
+        self._entries = entries
+        self._stack.close()
+        self._results = None
+
     def blocks(self) -> dict[str, list[Block]]:
         """The split of each built page whose article was checked to be its HTML."""
-        if self._results is None:
-            return {}
-        try:
-            split: dict[str, list[Block]] = self._results.next()
-        except Exception:  # noqa: BLE001 — the search index splits the pages itself
-            split = {}
-        matching = self._matching
-        self.close()
-        return {uri: blocks for uri, blocks in split.items() if uri in matching}
+        self._take()
+        return self._split
+
+    def entries(self) -> dict[str, list[dict[str, Any]]]:
+        """Material's entries of the pages its plugin skipped here, by page URL (made
+        here, from the HTML Material would have read, if the second process failed)."""
+        self._take()
+        if self._entries is None and self._hidden:
+            made = {}
+            for uri, content in self._hidden.items():
+                page = self._indexed[uri]
+                now, page.content = page.content, content
+                try:
+                    made.update(material_entries(self._search_index, [page]))
+                finally:
+                    page.content = now
+            self._entries = made
+        skipped = {self._indexed[uri].url for uri in self._hidden}
+        return {url: e for url, e in (self._entries or {}).items() if url in skipped}
 
     def close(self) -> None:
         """Stop and reap the second process."""
         self._stack.close()
         self._results = None
-        self._matching = set()
+        self._matching, self._indexed, self._hidden = set(), {}, {}
+        self._search_index, self._entries, self._split = None, None, {}

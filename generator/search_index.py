@@ -294,15 +294,18 @@ def build_order(path: str) -> tuple[tuple[int, int, str], ...]:
 
 
 def rewrite(site: Path, taken: list[str] | None = None,
-            split: dict[str, list[Block]] | None = None) -> IndexStats | None:
+            split: dict[str, list[Block]] | None = None,
+            skipped: dict[str, list[dict[str, Any]]] | None = None) -> IndexStats | None:
     """Rewrite the built site's search index with an entry per paragraph.
 
     ``taken`` are the pages (``draft-resolutions/v.html``) that Material left out
     (:func:`take_over`) for this function to index; the other pages that have
     anchored paragraphs are re-indexed from Material's entries. ``split`` has
     :func:`split_page` of built pages already split (by path); the others are read
-    and split here. Returns ``None`` when the site has no search index (search
-    switched off).
+    and split here. ``skipped`` has MkDocs' entries, by page, of pages its search
+    plugin was told to skip because they were made elsewhere (in the order MkDocs
+    would have made them). Returns ``None`` when the site has no search index
+    (search switched off).
     """
     index_path = site / INDEX_JSON
     if not index_path.is_file():
@@ -310,6 +313,8 @@ def rewrite(site: Path, taken: list[str] | None = None,
     before = index_path.read_text("utf-8")
     index: dict[str, Any] = json.loads(before)
     pages = _pages(index["docs"])
+    for path, entries in (skipped or {}).items():
+        pages[path] = entries
     for path in taken or []:
         pages.setdefault(path, [])
     docs: list[dict[str, Any]] = []
@@ -328,7 +333,8 @@ def rewrite(site: Path, taken: list[str] | None = None,
     script = site / INDEX_JS
     if script.is_file():
         script.write_text(JS_PREFIX + json.dumps(new_index, separators=(",", ":")), "utf-8")
-    return IndexStats(len(index["docs"]), len(docs), paragraphs,
+    made = len(index["docs"]) + sum(len(entries) for entries in (skipped or {}).values())
+    return IndexStats(made, len(docs), paragraphs,
                       len(before.encode("utf-8")), len(after.encode("utf-8")))
 
 

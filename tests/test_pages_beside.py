@@ -21,7 +21,7 @@ from unreport.beside import Frontier
 from unreport.build import build_site
 from unreport.mkdocs_plugin import UnreportPlugin
 from unreport.parse import Parsed
-from unreport.search_index import split_page
+from unreport.search_index import rewrite, split_page
 
 PAGES = {
     "index.md": "# Home\n\nSee [the second page](b.md#part-2) and [nothing](missing.md).\n",
@@ -75,8 +75,9 @@ def records() -> Iterator[_Records]:
 
 def build_pages(folder: Path, plugins: list[Any] | None = None,
                 split: dict[str, Any] | None = None) -> tuple[dict[str, bytes], int]:
-    """Build ``PAGES`` with MkDocs and our plugin; the site's files, and how many pages
-    the second process converted. ``split`` receives the pages split beside."""
+    """Build ``PAGES`` with MkDocs and our plugin, and rewrite the search index as
+    ``build.py`` does; the site's files, and how many pages the second process
+    converted. ``split`` receives the pages split beside."""
     docs = folder / "docs"
     for name, text in PAGES.items():
         (docs / name).parent.mkdir(parents=True, exist_ok=True)
@@ -92,7 +93,9 @@ def build_pages(folder: Path, plugins: list[Any] | None = None,
     build(config)
     plugin = config.plugins["unreport"]
     assert isinstance(plugin, UnreportPlugin)
-    (split if split is not None else {}).update(plugin.articles_beside.blocks())
+    blocks, entries = plugin.articles_beside.blocks(), plugin.articles_beside.entries()
+    (split if split is not None else {}).update(blocks)
+    rewrite(folder / "site", None, blocks, entries)
     files = {p.relative_to(folder / "site").as_posix(): p.read_bytes()
              for p in sorted((folder / "site").rglob("*")) if p.is_file()}
     return files, plugin.pages_beside.converted_beside
@@ -171,6 +174,35 @@ def test_pages_split_beside_are_split_as_the_built_pages(forking: None, tmp_path
 
     for uri, blocks in split.items():
         assert seen(blocks) == seen(split_page(site[uri].decode("utf-8"))), uri
+
+
+def test_material_entries_made_beside_are_material_s_own(
+        serial: tuple[dict[str, bytes], list[tuple[str, int, str]]], forking: None,
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Pages Material's search skips here (b.md has metadata) get the entries Material
+    makes, whether the second process made them or, when it failed, this one."""
+    made: list[str] = []
+    real = pages_beside.material_entries
+    parent = os.getpid()
+
+    def noting(index: Any, pages: list[Any]) -> Any:
+        made.extend(page.url for page in pages)
+        return real(index, pages)
+
+    monkeypatch.setattr(pages_beside, "material_entries", noting)
+    site, _ = build_pages(tmp_path / "beside")
+    assert site == serial[0]
+    assert made == []  # made in the second process, not here
+
+    def failing_there(index: Any, pages: list[Any]) -> Any:
+        if os.getpid() != parent:
+            raise RuntimeError("the second process could not make them")
+        return noting(index, pages)
+
+    monkeypatch.setattr(pages_beside, "material_entries", failing_there)
+    site, _ = build_pages(tmp_path / "failing")
+    assert site == serial[0]
+    assert "b.html" in made  # made here instead
 
 
 def test_the_frontier_gives_each_page_to_one_process() -> None:
