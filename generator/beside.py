@@ -214,6 +214,14 @@ def _map_next(function: Callable[[T], R], items: Sequence[T], frontier: Frontier
     return index, kept
 
 
+def temporary_folder() -> Path | None:
+    """A new folder for results too big for a pipe, or None if none can be made."""
+    try:
+        return Path(tempfile.mkdtemp(prefix="unreport-beside-"))
+    except OSError:
+        return None
+
+
 def map_beside(function: Callable[[T], R], items: Sequence[T]) -> list[R]:
     """``[function(item) for item in items]``, the items shared with a forked process.
 
@@ -221,13 +229,13 @@ def map_beside(function: Callable[[T], R], items: Sequence[T]) -> list[R]:
     meet (:class:`Frontier`). ``function`` must not change anything outside its result.
     An exception is raised as the loop would raise it: that of the first item, in order,
     that raises one (the items the second process did not deliver are done here).
-    Without a safe fork or a second core, it is the plain loop.
+    Without a safe fork, a second core or a temporary folder, it is the plain loop.
     """
     count = len(items)
-    if count < 2 or not can_fork() or cores() < 2:
+    folder = temporary_folder() if count > 1 and can_fork() and cores() > 1 else None
+    if folder is None:
         return [function(item) for item in items]
     results: dict[int, R] = {}
-    folder = Path(tempfile.mkdtemp(prefix="unreport-beside-"))
     frontier = Frontier(count)
     try:
         job = partial(_map_next, function, items, frontier, folder)

@@ -30,14 +30,13 @@ import hashlib
 import logging
 import pickle
 import shutil
-import tempfile
 from contextlib import ExitStack
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 from typing import Any
 
-from .beside import Frontier, Results, beside, can_fork, cores
+from .beside import Frontier, Results, beside, can_fork, cores, temporary_folder
 from .search_index import Block, split_page
 
 QUIET_PLUGINS = frozenset({"search", "material/search", "offline", "material/offline",
@@ -128,12 +127,12 @@ class PagesBeside:
         if not can_fork() or cores() < 2 or not set(config.plugins) <= QUIET_PLUGINS:
             return
         pages = [f.page for f in files.documentation_pages() if f.page is not None]
-        if len(pages) < 2:
+        folder = temporary_folder() if len(pages) > 1 else None
+        if folder is None:  # one page, or no temporary folder: MkDocs converts them all
             return
+        self._stack.callback(shutil.rmtree, folder, ignore_errors=True)
         frontier = Frontier(len(pages))
         self._stack.callback(frontier.close)
-        folder = Path(tempfile.mkdtemp(prefix="unreport-pages-"))
-        self._stack.callback(shutil.rmtree, folder, ignore_errors=True)
         job = partial(convert_next, frontier, pages, config, files, _Recorder(), folder)
         self._results = self._stack.enter_context(beside(*[job] * len(pages)))
         if self._results.pid is None:  # no second process after all: all are made here

@@ -151,6 +151,16 @@ def test_a_shared_loop_raises_as_the_loop_would(forking: None,
     assert caught.value.line == 30
 
 
+def test_without_a_temporary_folder_a_shared_loop_is_the_plain_loop(
+        forking: None, monkeypatch: pytest.MonkeyPatch) -> None:
+    def no_folder(**_: object) -> str:
+        raise PermissionError("no temporary folder here")
+
+    monkeypatch.setattr(beside_module, "cores", lambda: 2)
+    monkeypatch.setattr(beside_module.tempfile, "mkdtemp", no_folder)
+    assert map_beside(square_and_pid, [1, 2, 3]) == [(n * n, os.getpid()) for n in (1, 2, 3)]
+
+
 def test_parsed_the_same_with_the_work_shared(forking: None,
                                               monkeypatch: pytest.MonkeyPatch) -> None:
     """Drafts frozen and lost marks restored in two processes: the same model and warnings."""

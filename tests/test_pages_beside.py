@@ -158,6 +158,16 @@ def test_a_page_that_fails_beside_is_converted_here(
     assert 0 < count < len(PAGES)  # those before the failure, in the child's order
 
 
+def test_without_a_temporary_folder_mkdocs_converts_every_page(
+        all_beside: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def no_folder(**_: object) -> str:
+        raise PermissionError("no temporary folder here")
+
+    monkeypatch.setattr(beside.tempfile, "mkdtemp", no_folder)
+    _, count = build_pages(tmp_path / "no-temp")
+    assert count == 0
+
+
 def test_an_unknown_plugin_means_no_second_process(all_beside: None, tmp_path: Path) -> None:
     _, count = build_pages(tmp_path / "tags", ["search", "tags", "unreport"])
     assert count == 0
