@@ -247,11 +247,11 @@ def map_beside(function: Callable[[T], R], items: Sequence[T]) -> list[R]:
             while len(results) < count and not later.all_taken:
                 try:
                     done = later.next()
+                    if done is None:
+                        break
+                    results[done[0]] = pickle.loads(done[1].read_bytes())
                 except Exception:  # noqa: BLE001 — what it left undone is done below
                     break
-                if done is None:
-                    break
-                results[done[0]] = pickle.loads(done[1].read_bytes())
     finally:
         frontier.close()
         shutil.rmtree(folder, ignore_errors=True)

@@ -181,12 +181,12 @@ class PagesBeside:
                 not self._results.all_taken:
             try:
                 done = self._results.next()
+                if done is None:  # the second process has stopped: they met
+                    return
+                self._waiting[done[0]] = pickle.loads(done[1].read_bytes())
             except Exception:  # noqa: BLE001 — the page it failed on is converted here
                 self._stop()
                 return
-            if done is None:  # the second process has stopped: they met
-                return
-            self._waiting[done[0]] = pickle.loads(done[1].read_bytes())
 
     def _stop(self) -> None:
         """Stop and reap the second process; what it sent stays."""
