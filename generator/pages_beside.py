@@ -37,7 +37,7 @@ from pathlib import Path
 from typing import Any
 
 from .beside import Frontier, Results, beside, can_fork, cores, temporary_folder
-from .search_index import Block, split_page
+from .search_index import PARAGRAPH_CLASSES, Block, split_page
 
 QUIET_PLUGINS = frozenset({"search", "material/search", "offline", "material/offline",
                            "unreport"})
@@ -201,8 +201,12 @@ class PagesBeside:
 
 def split_contents(pages: list[tuple[str, str]]) -> dict[str, list[Block]]:
     """In the second process: each page's content split as the search index splits the
-    page's article (``search_index.split_page``), by the page's ``dest_uri``."""
-    return {uri: split_page(f"<article>{content}</article>") for uri, content in pages}
+    page's article (``search_index.split_page``), by the page's ``dest_uri``. A page
+    with no paragraph class anywhere in it has no paragraph to split out: it gets just
+    its opening block, which tells the search index as much without reading it."""
+    return {uri: split_page(f"<article>{content}</article>")
+            if any(name in content for name in PARAGRAPH_CLASSES)
+            else [Block(anchor=None, kind="opening")] for uri, content in pages}
 
 
 def material_entries(search_index: Any, pages: list[Any]) -> dict[str, list[dict[str, Any]]]:
