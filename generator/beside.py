@@ -202,10 +202,11 @@ class Frontier:
         os.close(self._token_write)
 
 
-def _map_next(function: Callable[[T], R], items: Sequence[T], frontier: Frontier,
-              folder: Path) -> tuple[int, Path] | None:
+def map_next(function: Callable[[T], R], items: Sequence[T], frontier: Frontier,
+             folder: Path) -> tuple[int, Path] | None:
     """In the second process: ``function`` of the next item from the back, if any is
-    left, kept in a file of ``folder`` (a pipe holds only 64 KiB until read)."""
+    left, kept in a file of ``folder`` (a pipe holds only 64 KiB until read); returns
+    the item's index and the file."""
     index = frontier.claim_back()
     if index is None:
         return None
@@ -238,7 +239,7 @@ def map_beside(function: Callable[[T], R], items: Sequence[T]) -> list[R]:
     results: dict[int, R] = {}
     frontier = Frontier(count)
     try:
-        job = partial(_map_next, function, items, frontier, folder)
+        job = partial(map_next, function, items, frontier, folder)
         with beside(*[job] * count) as later:
             for index in range(count):
                 if not frontier.claim_front(index):

@@ -189,13 +189,14 @@ def _parse(source: Source, beside_build: ExitStack | None,
     the second process then finds the report's mandates while this one builds the rest.
     Returns the parse, and what gives the mandates (the process stays until
     ``beside_build`` ends)."""
+    made: list[Parsed] = []
+
     def parsing() -> Parsed:
         from .parse import parse  # in the second process, if there is one: imported there
 
         made.append(parse(source))
         return made[0]
 
-    made: list[Parsed] = []
     if beside_build is None:
         return parsing(), None
 

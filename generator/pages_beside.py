@@ -33,10 +33,9 @@ import shutil
 from contextlib import ExitStack
 from dataclasses import dataclass
 from functools import partial
-from pathlib import Path
 from typing import Any
 
-from .beside import Frontier, Results, beside, can_fork, cores, temporary_folder
+from .beside import Frontier, Results, beside, can_fork, cores, map_next, temporary_folder
 from .search_index import PARAGRAPH_CLASSES, Block, split_page
 
 QUIET_PLUGINS = frozenset({"search", "material/search", "offline", "material/offline",
@@ -93,18 +92,9 @@ def convert(page: Any, config: Any, files: Any, recorder: _Recorder) -> Converte
         recorder.records)
 
 
-def convert_next(frontier: Frontier, pages: list[Any], config: Any, files: Any,
-                 recorder: _Recorder, folder: Path) -> tuple[str, Path] | None:
-    """In the second process: convert the next page from the back, if any is left, and
-    keep the result in a file of ``folder`` (a pipe holds only 64 KiB until read).
-    Returns the page's ``src_uri`` and the file."""
-    index = frontier.claim_back()
-    if index is None:
-        return None
-    converted = convert(pages[index], config, files, recorder)
-    kept = folder / f"{index}.pickle"
-    kept.write_bytes(pickle.dumps(converted, protocol=pickle.HIGHEST_PROTOCOL))
-    return converted.src_uri, kept
+def _shared_here(config: Any) -> bool:
+    """Whether a build with ``config`` may share its work with a second process."""
+    return can_fork() and cores() > 1 and set(config.plugins) <= QUIET_PLUGINS
 
 
 class PagesBeside:
@@ -124,7 +114,7 @@ class PagesBeside:
         """Once the navigation is known: fork the second process, if it is safe and useful."""
         self.close()
         self.converted_beside = 0
-        if not can_fork() or cores() < 2 or not set(config.plugins) <= QUIET_PLUGINS:
+        if not _shared_here(config):
             return
         pages = [f.page for f in files.documentation_pages() if f.page is not None]
         folder = temporary_folder() if len(pages) > 1 else None
@@ -133,7 +123,9 @@ class PagesBeside:
         self._stack.callback(shutil.rmtree, folder, ignore_errors=True)
         frontier = Frontier(len(pages))
         self._stack.callback(frontier.close)
-        job = partial(convert_next, frontier, pages, config, files, _Recorder(), folder)
+        recorder = _Recorder()
+        job = partial(map_next, lambda page: convert(page, config, files, recorder), pages,
+                      frontier, folder)
         self._results = self._stack.enter_context(beside(*[job] * len(pages)))
         if self._results.pid is None:  # no second process after all: all are made here
             self.close()
@@ -183,7 +175,8 @@ class PagesBeside:
                 done = self._results.next()
                 if done is None:  # the second process has stopped: they met
                     return
-                self._waiting[done[0]] = pickle.loads(done[1].read_bytes())
+                converted: Converted = pickle.loads(done[1].read_bytes())
+                self._waiting[converted.src_uri] = converted
             except Exception:  # noqa: BLE001 — the page it failed on is converted here
                 self._stop()
                 return
@@ -261,7 +254,7 @@ class ArticlesBeside:
     def start(self, config: Any, files: Any) -> None:
         """Once every page is converted: fork the second process, if safe and useful."""
         self.close()
-        if not can_fork() or cores() < 2 or not set(config.plugins) <= QUIET_PLUGINS:
+        if not _shared_here(config):
             return
         built = [f.page for f in files.documentation_pages() if f.page is not None]
         contents = [(page.file.dest_uri, page.content) for page in built if page.content]
