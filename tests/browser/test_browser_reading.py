@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 from browser_support import (
+    PHONE,
     Served,
     assert_just_below_header,
     background,
@@ -85,13 +86,67 @@ def test_back_to_top_appears_when_scrolling_up(page: Any, served: Served) -> Non
     page.wait_for_function("scrollY === 0")
 
 
+def palette_state(page: Any) -> dict[str, Any]:
+    """The body's scheme, the visible switch, the metas and the stored choice."""
+    return page.evaluate("""() => ({
+      scheme: document.body.getAttribute('data-md-color-scheme'),
+      switching: document.body.hasAttribute('data-md-color-switching'),
+      visible: [...document.querySelectorAll('form[data-unr-palette] label')]
+        .filter(label => !label.hidden && label.offsetWidth > 0).map(label => label.title),
+      colorScheme: document.querySelector('meta[name=color-scheme]')?.content,
+      themeColor: document.querySelector('meta[name=theme-color]')?.content,
+      metas: document.querySelectorAll('meta[name=theme-color], meta[name=color-scheme]').length,
+      stored: Object.keys(localStorage).filter(key => key.endsWith('.__palette')).length,
+    })""")
+
+
 def test_palette_switch_changes_the_scheme(page: Any, served: Served) -> None:
     page.goto(served.page_url("index.html"))
-    assert page.get_attribute("body", "data-md-color-scheme") == "default"
-    page.locator("form[data-md-component='palette'] label:visible").click()
-    assert page.get_attribute("body", "data-md-color-scheme") == "slate"
+    assert page.locator("[data-md-component='palette']").count() == 0, \
+        "Material's palette component would restyle the whole page while loading"
+    state = palette_state(page)
+    assert state["scheme"] == "default"
+    assert state["visible"] == ["Switch to dark mode"]
+    assert (state["colorScheme"], state["metas"]) == ("light", 2)
+    assert state["themeColor"].startswith("#")
+    page.locator("form[data-unr-palette] label:visible").click()
+    page.wait_for_function("!document.body.hasAttribute('data-md-color-switching')")
+    state = palette_state(page)
+    assert (state["scheme"], state["visible"]) == ("slate", ["Switch to light mode"])
+    assert (state["colorScheme"], state["stored"]) == ("dark", 1)
     page.goto(served.page_url("draft-resolutions/v.html"))
     assert page.get_attribute("body", "data-md-color-scheme") == "slate", "not remembered"
+    assert palette_state(page)["visible"] == ["Switch to light mode"]
+
+
+def test_palette_switch_works_from_the_keyboard(page: Any, served: Served) -> None:
+    page.goto(served.page_url("draft-resolutions/v.html"))
+    page.focus("#__palette_0")
+    page.keyboard.press("Enter")
+    assert palette_state(page)["scheme"] == "slate"
+    assert page.evaluate("document.activeElement.id") == "__palette_1"
+    page.keyboard.press("Enter")
+    assert palette_state(page)["scheme"] == "default"
+
+
+@pytest.mark.parametrize("system", ["light", "dark"])
+def test_palette_applied_before_materials_script(browser: Any, served: Served,
+                                                 system: str) -> None:
+    """A first visit: the system's scheme, its switch and the browser's colours are
+    set while the header is read, so the page is drawn in them from the start; the
+    same without Material's bundle at all."""
+    context = browser.new_context(viewport=PHONE, color_scheme=system)
+    try:
+        page = context.new_page()
+        page.route("**/assets/javascripts/bundle.*.min.js", lambda route: route.abort())
+        page.goto(served.page_url("draft-resolutions/v.html"))
+        state = palette_state(page)
+        expected = {"light": ("default", "Switch to dark mode"),
+                    "dark": ("slate", "Switch to light mode")}[system]
+        assert (state["scheme"], state["visible"][0]) == expected
+        assert (state["colorScheme"], state["stored"]) == (system, 1)
+    finally:
+        context.close()
 
 
 def test_navigation_lists_every_draft_resolution(page: Any, served: Served) -> None:
