@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import os
+import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -248,3 +249,19 @@ def test_the_report_builds_the_same_with_and_without_a_second_process(
                 for p in sorted(site.rglob("*")) if p.is_file()}
 
     assert files(tmp_path / "shared") == files(tmp_path / "alone")
+
+
+def test_the_source_folder_run_as_a_package_of_another_name_keeps_every_entry(
+        parsed: Parsed, tmp_path: Path, forking: None) -> None:
+    """``python -m generator`` in the source folder: MkDocs loads our plugin from its
+    entry point as ``unreport.mkdocs_plugin``, another class than the build module's
+    ``generator.mkdocs_plugin``; what the plugin made beside is still taken (the
+    index pages' search entries, which Material's plugin had skipped, were lost)."""
+    root = Path(__file__).resolve().parent.parent
+    subprocess.run([sys.executable, "-m", "generator", "build", "--site-dir",
+                    str(tmp_path / "package")], cwd=root, check=True, capture_output=True)
+    build_site(parsed.report, tmp_path / "module")
+    index = "search/search_index.json"
+    package = (tmp_path / "package" / index).read_text("utf-8")
+    assert '"location":"sponsors.html"' in package.replace(" ", "")
+    assert package == (tmp_path / "module" / index).read_text("utf-8")
