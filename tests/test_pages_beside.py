@@ -256,7 +256,9 @@ def test_the_source_folder_run_as_a_package_of_another_name_keeps_every_entry(
     """``python -m generator`` in the source folder: MkDocs loads our plugin from its
     entry point as ``unreport.mkdocs_plugin``, another class than the build module's
     ``generator.mkdocs_plugin``; what the plugin made beside is still taken (the
-    index pages' search entries, which Material's plugin had skipped, were lost)."""
+    index pages' search entries, which Material's plugin had skipped, were lost). The
+    command runs in its own process, so it shares its work where this machine lets it
+    (two cores, as on CI); elsewhere both builds run alone and agree anyway."""
     root = Path(__file__).resolve().parent.parent
     subprocess.run([sys.executable, "-m", "generator", "build", "--site-dir",
                     str(tmp_path / "package")], cwd=root, check=True, capture_output=True)
