@@ -461,17 +461,15 @@ def run_mkdocs(config_file: Path, overrides: dict[str, Any], report: Report,
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
+    from .mkdocs_plugin import UnreportPlugin
+
     with _mkdocs_logs() as logs, _build_date(report):
         try:
             config = load_config(config_file=str(config_file), **overrides)
-            # Our plugin, known by what it has rather than by its class: MkDocs loads
-            # it from the entry point as unreport.mkdocs_plugin, which is another
-            # class than this module's when the source folder is run as a package
-            # of another name (python -m generator); a plugin of that name that is
-            # not ours has neither attribute.
             ours = config.plugins.get(OUR_PLUGIN)
-            if not (hasattr(ours, "articles_beside") and hasattr(ours, "pages_beside")):
-                ours = None
+            ours = ours if isinstance(ours, UnreportPlugin) else None
+            if ours:  # the search index's work beside, which only this build takes
+                ours.articles_beside.want()
             try:
                 if when_loaded:
                     when_loaded()

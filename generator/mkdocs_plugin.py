@@ -7,7 +7,9 @@ lists. It changes nothing in the site; it makes the build faster.
 Work shared with a second core (``pages_beside.py``): once the navigation is known,
 a forked process converts pages from the last one back while MkDocs converts them
 from the first one on; once every page is converted, another splits the pages for
-the search index while MkDocs puts them into the theme's templates. For the first it
+the search index while MkDocs puts them into the theme's templates (only in a build
+run by unreport, which takes what it made: ``mkdocs build`` with this plugin leaves
+the search index to Material). For the first it
 calls ``Page.read_source`` and ``Page.render`` in the second process and puts what
 they set on the page back here (MkDocs 1.6 is the last of its line, so these do not
 move); everything else uses MkDocs' plugin events only. Neither is used where it

@@ -239,6 +239,10 @@ class ArticlesBeside:
     the page is written; only pages that have metadata and no ``search`` in it, so
     that what a template shows stays the same): :meth:`entries` gives the search index
     those entries in their place.
+
+    All of it only when the build that runs MkDocs takes the results (:meth:`want`):
+    MkDocs run on its own with this plugin (``mkdocs build``) leaves every page to
+    Material's search, which then indexes them all itself.
     """
 
     def __init__(self) -> None:
@@ -250,11 +254,18 @@ class ArticlesBeside:
         self._search_index: Any = None
         self._entries: dict[str, list[dict[str, Any]]] | None = None
         self._split: dict[str, list[Block]] = {}
+        self._wanted = False
+
+    def want(self) -> None:
+        """Before MkDocs builds: the caller will take :meth:`blocks` and :meth:`entries`
+        once it has built (``build.run_mkdocs``)."""
+        self._wanted = True
 
     def start(self, config: Any, files: Any) -> None:
-        """Once every page is converted: fork the second process, if safe and useful."""
+        """Once every page is converted: fork the second process, if wanted, safe and
+        useful."""
         self.close()
-        if not _shared_here(config):
+        if not self._wanted or not _shared_here(config):
             return
         built = [f.page for f in files.documentation_pages() if f.page is not None]
         contents = [(page.file.dest_uri, page.content) for page in built if page.content]

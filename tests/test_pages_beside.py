@@ -91,9 +91,10 @@ def build_pages(folder: Path, plugins: list[Any] | None = None,
         plugins=plugins or ["search", "unreport"], use_directory_urls=False,
         markdown_extensions=["attr_list", "toc", "tables"],
         validation={"unrecognized_links": "warn", "anchors": "warn"})
-    build(config)
     plugin = config.plugins["unreport"]
     assert isinstance(plugin, UnreportPlugin)
+    plugin.articles_beside.want()
+    build(config)
     blocks, entries = plugin.articles_beside.blocks(), plugin.articles_beside.entries()
     (split if split is not None else {}).update(blocks)
     rewrite(folder / "site", None, blocks, entries)
@@ -255,10 +256,11 @@ def test_the_source_folder_run_as_a_package_of_another_name_keeps_every_entry(
         parsed: Parsed, tmp_path: Path, forking: None) -> None:
     """``python -m generator`` in the source folder: MkDocs loads our plugin from its
     entry point as ``unreport.mkdocs_plugin``, another class than the build module's
-    ``generator.mkdocs_plugin``; what the plugin made beside is still taken (the
-    index pages' search entries, which Material's plugin had skipped, were lost). The
-    command runs in its own process, so it shares its work where this machine lets it
-    (two cores, as on CI); elsewhere both builds run alone and agree anyway."""
+    ``generator.mkdocs_plugin``, which does not take the search index's work beside;
+    the plugin then leaves every page to Material's search (the index pages' entries
+    were lost: Material's plugin had been told to skip them). The command runs in its
+    own process, so it shares its work where this machine lets it (two cores, as on
+    CI); elsewhere both builds run alone and agree anyway."""
     root = Path(__file__).resolve().parent.parent
     subprocess.run([sys.executable, "-m", "generator", "build", "--site-dir",
                     str(tmp_path / "package")], cwd=root, check=True, capture_output=True)
@@ -267,3 +269,26 @@ def test_the_source_folder_run_as_a_package_of_another_name_keeps_every_entry(
     package = (tmp_path / "package" / index).read_text("utf-8")
     assert '"location":"sponsors.html"' in package.replace(" ", "")
     assert package == (tmp_path / "module" / index).read_text("utf-8")
+
+
+def test_mkdocs_on_its_own_with_the_plugin_indexes_every_page(
+        forking: None, tmp_path: Path) -> None:
+    """``mkdocs build`` of a configuration that lists our plugin: no build takes the
+    search index's work beside, so Material's search indexes every page itself,
+    including one with metadata (b.md), as without the plugin."""
+    sites = {}
+    for name, plugins in (("with", ["search", "unreport"]), ("without", ["search"])):
+        docs = tmp_path / name / "docs"
+        docs.mkdir(parents=True)
+        for page in ("index.md", "b.md"):
+            (docs / page).write_text(PAGES[page], "utf-8")
+        config_file = tmp_path / name / "mkdocs.yml"
+        config_file.write_text("site_name: test\n", "utf-8")
+        config = load_config(config_file=str(config_file), docs_dir=str(docs),
+                             site_dir=str(tmp_path / name / "site"),
+                             theme={"name": "material", "font": False}, plugins=plugins,
+                             use_directory_urls=False)
+        build(config)
+        sites[name] = (tmp_path / name / "site" / "search" / "search_index.json").read_text()
+    assert '"location":"b.html"' in sites["with"].replace(" ", "")
+    assert sites["with"] == sites["without"]
