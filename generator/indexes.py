@@ -11,7 +11,7 @@ import re
 import unicodedata
 
 from .crossrefs import KIND_TITLES, ReferenceLayer, entry_anchor
-from .markdown_text import escape, html_text, link_target
+from .markdown_text import boxed_table, escape, html_text, link_target
 from .model import Report
 from .typography import curly_quotes
 
@@ -119,9 +119,9 @@ def sponsors_page(report: Report) -> str:
              "recommendation of the Economic and Social Council have no sponsors (0).", "",
              "On this page: [sponsors per draft](#per-draft) · [the table of States and "
              "drafts](#states) · [each State’s sponsorships, A–Z](#each-state)", "",
-             "## Sponsors per draft resolution {#per-draft}", "",
-             "| Draft resolution | Draft | Original | Joined subsequently | Joined at the meeting "
-             "| Total |", "|---|---|--:|--:|--:|--:|"]
+             "## Sponsors per draft resolution {#per-draft}", ""]
+    rows = ["| Draft resolution | Draft | Original | Joined subsequently | Joined at the meeting "
+            "| Total |", "|---|---|--:|--:|--:|--:|"]
     for resolution in report.resolutions:
         proposal = report.proposal_for(resolution.number)
         if proposal is None:
@@ -130,9 +130,10 @@ def sponsors_page(report: Report) -> str:
         counts[resolution.number] = s.count
         behalf = (f" (on behalf of the {escape(curly_quotes(proposal.on_behalf_of))})"
                   if proposal.on_behalf_of else "")
-        parts.append(f"| [{resolution.number}](draft-resolutions/{resolution.slug}.md) | "
-                     f"{escape(str(proposal.draft_symbol))} | {len(s.original)}{behalf} | "
-                     f"{len(s.subsequent)} | {len(s.at_meeting)} | {s.count} |")
+        rows.append(f"| [{resolution.number}](draft-resolutions/{resolution.slug}.md) | "
+                    f"{escape(str(proposal.draft_symbol))} | {len(s.original)}{behalf} | "
+                    f"{len(s.subsequent)} | {len(s.at_meeting)} | {s.count} |")
+    parts += boxed_table(rows)
     legend = " ".join(f"{_mark(k, label=False)} {v}" for k, v in ROLES.items())
     parts += ["", "## States and drafts {#states}", "",
               f"{legend}\n{{: .unr-legend }}", ""]

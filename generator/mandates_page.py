@@ -14,7 +14,7 @@ from .addressees import is_un_body
 from .crossrefs import operative_label
 from .indexes import slug
 from .mandates import KINDS, Action, Mandate, MandateLayer, ReportDue
-from .markdown_text import escape
+from .markdown_text import boxed_table, escape
 from .masthead import ordinal
 from .model import Report
 
@@ -103,7 +103,7 @@ def _counts_table(report: Report, layer: MandateLayer) -> list[str]:
                      + f" | {sum(kinds.values())} |")
     lines.append("| **Total** | " + " | ".join(f"**{totals[k]}**" for k in KINDS)
                  + f" | **{sum(totals.values())}** |")
-    return lines
+    return boxed_table(lines)
 
 
 def _body_order(name: str | None) -> tuple[int, str]:
@@ -131,7 +131,7 @@ def _reports_table(layer: MandateLayer) -> list[str]:
         lines.append(f"| {escape(report.to or 'not named')} | {session} | "
                      f"{escape(report.by or 'not named')} | {_where(mandate)} | "
                      f"{escape(_excerpt(action.text, 30))} |")
-    return lines
+    return boxed_table(lines)
 
 
 def _groups(layer: MandateLayer) -> list[tuple[str, list[tuple[Mandate, Action]]]]:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from .akn import akn_files, akn_name
 from .crossrefs import ReferenceLayer
 from .mandates import MandateLayer
-from .markdown_text import escape
+from .markdown_text import boxed_table, escape
 from .model import Report
 from .schema import SCHEMA_PATH, field_list, load_schema, schema_text
 from .tables import TABLES, Sources, table_files
@@ -77,10 +77,10 @@ def _columns() -> list[str]:
              "with an apostrophe.", ""]
     for table in TABLES:
         anchor = table.name.replace(".", "-")
-        parts += [f"### {escape(table.name)} {{#{anchor}}}", "", escape(table.description), "",
-                  "| Column | Meaning |", "|---|---|"]
-        parts += [f"| `{column.name}` | {escape(column.description)} |"
-                  for column in table.columns]
+        parts += [f"### {escape(table.name)} {{#{anchor}}}", "", escape(table.description), ""]
+        parts += boxed_table(["| Column | Meaning |", "|---|---|",
+                              *(f"| `{column.name}` | {escape(column.description)} |"
+                                for column in table.columns)])
         parts.append("")
     return parts
 
@@ -103,6 +103,8 @@ the site follows: the part before `__` names the page, `list_N` steps are left
 out, and the rest, joined with `-`, is the anchor (`para` in a draft resolution
 being `op`).
 
+<div class="unr-table" markdown="1">
+
 | eId (examples) | Address in the site |
 |---|---|
 | `report__para_19` | `index.html#para-19` |
@@ -112,6 +114,8 @@ being `op`).
 | `dr_V__para_12` | `draft-resolutions/v.html#op-12` |
 | `dr_VI__para_6__list_1__point_a__list_1__point_i` | `draft-resolutions/vi.html#op-6-a-i` |
 | `dr_V__fn_6` | `draft-resolutions/v.html#fn-6` |
+
+</div>
 """
 
 
@@ -129,11 +133,11 @@ def data_page(report: Report, files: dict[str, str]) -> str:
              f"{escape(str(report.symbol))} as open data, for spreadsheets, databases and "
              "document systems. Every file is made from the same reading of the report as "
              "these pages, and every one is in the offline copy of the site too.", "",
-             *rows, "", *_columns(), _AKN_NOTES,
+             *boxed_table(rows), "", *_columns(), _AKN_NOTES,
              "## JSON fields {#json-fields}", "",
              f"Every field of [{escape(report.symbol.slug)}.json]({report.symbol.slug}.json), "
              f"as its [schema]({SCHEMA_PATH}) describes it.", "",
-             field_list(load_schema(), escape)]
+             *boxed_table([field_list(load_schema(), escape)])]
     return "\n".join(parts)
 
 

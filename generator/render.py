@@ -20,7 +20,7 @@ from .crossrefs import ReferenceLayer, build_layer, entry_anchor
 from .indexes import references_page, slug, sponsors_page
 from .mandates import MandateLayer, build_mandates
 from .mandates_page import mandate_label, mandates_page
-from .markdown_text import attribute, escape, escape_block, html_text, link_target
+from .markdown_text import attribute, boxed_table, escape, escape_block, html_text, link_target
 from .masthead import ordinal
 from .meetings import meetings_page
 from .model import (
@@ -348,8 +348,7 @@ def _report_paragraph(report: Report, para: ReportParagraph, page: Page) -> list
 
 def _resolution_table(report: Report) -> str:
     """The drafts table, in a box the stylesheet turns into one card per draft on phones."""
-    lines = ['<div class="unr-drafts" markdown="1">', "",
-             "| No. | Title | Draft | Adopted | Sponsors |", "|---|---|---|---|--:|"]
+    lines = ["| No. | Title | Draft | Adopted | Sponsors |", "|---|---|---|---|--:|"]
     for resolution in report.resolutions:
         proposal = report.proposal_for(resolution.number)
         draft = (f"[{escape(str(proposal.draft_symbol))}]({proposal.draft_symbol.url})"
@@ -362,7 +361,7 @@ def _resolution_table(report: Report) -> str:
         lines.append(f"| [{resolution.number}]({page}) | "
                      f"[{escape(curly_quotes(resolution.title))}]({page}) | "
                      f"{draft} | {meeting} | {sponsors} |")
-    return "\n".join([*lines, "", "</div>"]) + "\n"
+    return "\n".join(boxed_table(lines, "unr-drafts")) + "\n"
 
 
 def _masthead(report: Report, json_name: str) -> list[str]:
@@ -382,7 +381,7 @@ def _masthead(report: Report, json_name: str) -> list[str]:
     return ["---", f"title: {attribute(str(report.symbol))}", "---", "",
             f"# {escape_block(curly_quotes(report.title))} {{#report}}", "",
             f"**Report of the {escape(report.committee)}**\n{{: .unr-subtitle }}", "",
-            "\n".join(facts), "", "## Draft resolutions {#draft-resolutions}", "",
+            *boxed_table(facts), "", "## Draft resolutions {#draft-resolutions}", "",
             _resolution_table(report)]
 
 

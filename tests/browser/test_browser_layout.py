@@ -296,7 +296,7 @@ def test_counts_are_written_the_same_way_everywhere(page: Any, served: Served) -
     counts = page.locator(".unr-drafts tbody tr td:last-child").all_inner_texts()
     assert counts and all(c.isdigit() for c in counts), counts
     page.goto(served.page_url("sponsors.html"))
-    totals = page.locator("#per-draft ~ .md-typeset__scrollwrap table").first.locator(
+    totals = page.locator("#per-draft ~ .unr-table table").first.locator(
         "tbody td:last-child").all_inner_texts()
     assert totals == counts
 
