@@ -102,21 +102,19 @@ Every paragraph, sub-paragraph and note has an `eId` from which its address in
 the site follows: the part before `__` names the page, `list_N` steps are left
 out, and the rest, joined with `-`, is the anchor (`para` in a draft resolution
 being `op`).
-
-<div class="unr-table" markdown="1">
-
-| eId (examples) | Address in the site |
-|---|---|
-| `report__para_19` | `index.html#para-19` |
-| `report__para_3__list_1__point_a` | `index.html#para-3-a` |
-| `report__fn_1` | `index.html#fn-1` |
-| `dr_V__pp_2` | `draft-resolutions/v.html#pp-2` |
-| `dr_V__para_12` | `draft-resolutions/v.html#op-12` |
-| `dr_VI__para_6__list_1__point_a__list_1__point_i` | `draft-resolutions/vi.html#op-6-a-i` |
-| `dr_V__fn_6` | `draft-resolutions/v.html#fn-6` |
-
-</div>
 """
+
+_EID_EXAMPLES = [
+    '| eId (examples) | Address in the site |',
+    '|---|---|',
+    '| `report__para_19` | `index.html#para-19` |',
+    '| `report__para_3__list_1__point_a` | `index.html#para-3-a` |',
+    '| `report__fn_1` | `index.html#fn-1` |',
+    '| `dr_V__pp_2` | `draft-resolutions/v.html#pp-2` |',
+    '| `dr_V__para_12` | `draft-resolutions/v.html#op-12` |',
+    '| `dr_VI__para_6__list_1__point_a__list_1__point_i` | `draft-resolutions/vi.html#op-6-a-i` |',
+    '| `dr_V__fn_6` | `draft-resolutions/v.html#fn-6` |',
+]
 
 
 def data_page(report: Report, files: dict[str, str]) -> str:
@@ -133,7 +131,7 @@ def data_page(report: Report, files: dict[str, str]) -> str:
              f"{escape(str(report.symbol))} as open data, for spreadsheets, databases and "
              "document systems. Every file is made from the same reading of the report as "
              "these pages, and every one is in the offline copy of the site too.", "",
-             *boxed_table(rows), "", *_columns(), _AKN_NOTES,
+             *boxed_table(rows), "", *_columns(), _AKN_NOTES, *boxed_table(_EID_EXAMPLES), "",
              "## JSON fields {#json-fields}", "",
              f"Every field of [{escape(report.symbol.slug)}.json]({report.symbol.slug}.json), "
              f"as its [schema]({SCHEMA_PATH}) describes it.", "",
