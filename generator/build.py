@@ -30,7 +30,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .beside import beside
 from .ownership import (
     MARKER,
     Stamp,
@@ -48,7 +47,6 @@ if TYPE_CHECKING:  # the stages are imported where they are used (see load_for_b
     from .crossrefs import ReferenceLayer
     from .mandates import MandateLayer
     from .model import Report
-    from .search_index import Block
 
 
 class BuildError(Exception):
@@ -255,22 +253,16 @@ def site_is_current(site_dir: Path, key: str) -> bool:
 
 def build_site(report: Report, site_dir: Path, settings: BuildSettings | None = None, *,
                shown: str | None = None, adjust_config: ConfigAdjustment | None = None,
-               key: str | None = None, checks: Callable[[], None] | None = None,
-               mandates: Callable[[], MandateLayer] | None = None) -> Timings:
+               key: str | None = None, checks: Callable[[], None] | None = None) -> Timings:
     """Generate the pages and build the site into ``site_dir``; all or nothing.
 
     ``shown`` is the folder as the user typed it, for messages. ``adjust_config``
     returns more MkDocs overrides from the configuration's raw values (the offline
     bundle adds plugins with it). ``key`` is :func:`build_key`'s, when the caller
     has it already. ``checks`` (the nothing-lost check) must pass before the site is
-    put in place; it runs beside the build, with the open data files
-    (``beside.py``), while this process renders the pages and runs MkDocs.
-    ``mandates`` gives the report's mandates when they are being found elsewhere.
+    put in place; they run first, so that a problem in the source is told before
+    anything is built.
     """
-    from .crossrefs import build_layer
-    from .mandates import build_mandates
-    from .opendata import DATA_PAGE, data_page
-    from .render import render
     from .search_index import rewrite as rewrite_search_index
 
     settings = settings or BuildSettings()
@@ -282,41 +274,25 @@ def build_site(report: Report, site_dir: Path, settings: BuildSettings | None = 
         key = None
     elif key is None:
         key = build_key(report, settings)
+    if checks:
+        checks()
     started = time.perf_counter()
-    layer = build_layer(report)
-    found = mandates() if mandates else build_mandates(report)
     site_dir = site_dir.resolve()
     made = _make_folders(site_dir.parent)
     work = Path(tempfile.mkdtemp(prefix=".unreport-", dir=site_dir.parent))
     done = False
     try:
-        with beside(lambda: export_files(report, layer, found), checks or _no_checks) as later:
-            docs, site = work / "docs", work / "site"
-            handwritten = _handwritten(config_file.parent / str(raw.get("docs_dir") or "docs"))
-            for name, data in handwritten.items():
-                (docs / name).parent.mkdir(parents=True, exist_ok=True)
-                (docs / name).write_bytes(data)
-            pages = render(report, layer, found)
-            taken = _write_docs(docs, pages)
-            overrides = _overrides(report, settings, raw, adjust_config, docs, site,
-                                   _handwritten_nav(handwritten))
-            rendered = started
-
-            def downloads() -> None:
-                """The downloads from beside, and the Data page that lists them."""
-                nonlocal rendered
-                exports = later.next()
-                _write_docs(docs, {**exports, DATA_PAGE: data_page(report, {**pages, **exports})})
-                rendered = time.perf_counter()
-
-            try:
-                split, entries = run_mkdocs(config_file, overrides, report,
-                                            when_loaded=downloads)
-            except BuildError:
-                later.rest()  # a failed check says more about the source than MkDocs
-                raise
-            rewrite_search_index(site, taken, split, entries)
-            later.rest()  # the checks passed: the site may be put in place
+        docs, site = work / "docs", work / "site"
+        handwritten = _handwritten(config_file.parent / str(raw.get("docs_dir") or "docs"))
+        for name, data in handwritten.items():
+            (docs / name).parent.mkdir(parents=True, exist_ok=True)
+            (docs / name).write_bytes(data)
+        taken = _write_docs(docs, site_files(report))
+        overrides = _overrides(report, settings, raw, adjust_config, docs, site,
+                               _handwritten_nav(handwritten))
+        rendered = time.perf_counter()
+        run_mkdocs(config_file, overrides, report)
+        rewrite_search_index(site, taken)
         built = time.perf_counter()
         (site / MARKER).write_text(stamp(report).marker(file_digests(site), key), "utf-8")
         _swap_into_place(site, site_dir, work)
@@ -356,10 +332,6 @@ def _overrides(report: Report, settings: BuildSettings, raw: dict[str, Any],
         overrides.update(adjust_config(raw))
     overrides["plugins"] = with_our_plugin(overrides.get("plugins", raw.get("plugins")))
     return overrides
-
-
-def _no_checks() -> None:
-    """No checks were asked for."""
 
 
 def _write_docs(docs: Path, files: dict[str, str]) -> list[str]:
@@ -421,66 +393,15 @@ def _build_date(report: Report) -> Iterator[None]:
             os.environ["SOURCE_DATE_EPOCH"] = saved
 
 
-MKDOCS_MODULES = (
-    "mkdocs.commands.build", "mkdocs.config.defaults", "mkdocs.theme", "mkdocs.structure.nav",
-    "mkdocs.structure.pages", "mkdocs.contrib.search", "material.plugins.search.plugin",
-    "markdown.extensions.toc", "markdown.extensions.attr_list", "markdown.extensions.tables",
-    "markdown.extensions.md_in_html", "markdown.extensions.admonition",
-    "markdown.extensions.codehilite", "markdown.extensions.fenced_code", "pymdownx.details",
-    "pymdownx.caret", "jinja2.ext", "babel.dates", "pathspec", "lxml.html",
-    "unreport.mkdocs_plugin",
-)
-"""What a build with MkDocs, Material and unreport's configuration imports."""
-BUILD_MODULES = ("unreport.parse", "unreport.crossrefs", "unreport.mandates", "unreport.render",
-                 "unreport.export", "unreport.opendata", "unreport.search_index",
-                 "unreport.verify", "unreport.bundle")
-"""unreport's own stages that a build uses after the parse."""
-
-
-def load_for_build() -> None:
-    """Import what a build will use, ahead of it: unreport's stages, MkDocs, Material
-    (while the report is parsed beside); one that fails is left for the build to report."""
-    from importlib import import_module
-
-    for name in BUILD_MODULES + MKDOCS_MODULES:
-        with suppress(Exception):  # noqa: BLE001 — only a head start; the build imports again
-            import_module(name)
-
-
-def run_mkdocs(config_file: Path, overrides: dict[str, Any], report: Report,
-               when_loaded: Callable[[], None] | None = None
-               ) -> tuple[dict[str, list[Block]], dict[str, list[dict[str, Any]]]]:
-    """Build with MkDocs in strict mode: ``config_file`` with ``overrides`` on top.
-
-    ``when_loaded`` runs once the configuration is loaded, before the build reads the
-    docs folder (the downloads made beside are written then). Returns what our plugin
-    made for the search index beside the build (``pages_beside.ArticlesBeside``): the
-    split of built pages, and Material's entries of the pages its plugin skipped.
-    """
+def run_mkdocs(config_file: Path, overrides: dict[str, Any], report: Report) -> None:
+    """Build with MkDocs in strict mode: ``config_file`` with ``overrides`` on top."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
-    from .mkdocs_plugin import UnreportPlugin
-
     with _mkdocs_logs() as logs, _build_date(report):
         try:
-            config = load_config(config_file=str(config_file), **overrides)
-            ours = config.plugins.get(OUR_PLUGIN)
-            ours = ours if isinstance(ours, UnreportPlugin) else None
-            if ours:  # the search index's work beside, which only this build takes
-                ours.articles_beside.want()
-            try:
-                if when_loaded:
-                    when_loaded()
-                build(config)
-                if ours is None:
-                    return {}, {}
-                return ours.articles_beside.blocks(), ours.articles_beside.entries()
-            finally:
-                if ours:  # whatever happened, no second process is left running
-                    ours.articles_beside.close()
-                    ours.pages_beside.close()
+            build(load_config(config_file=str(config_file), **overrides))
         except (MkDocsException, SystemExit) as error:
             output = "\n".join(logs.records) or str(error)
             raise BuildError(f"MkDocs could not build the site with {config_file}:\n"

@@ -38,7 +38,6 @@ from pathlib import Path
 from typing import Any
 
 from .build import BuildError, BuildSettings, build_site
-from .mandates import MandateLayer
 from .model import Report
 from .ownership import ZIP_COMMENT
 
@@ -156,15 +155,13 @@ def write_zip(site: Path, output: Path, folder: str,
 
 
 def build_bundle(report: Report, output: Path, settings: BuildSettings | None = None,
-                 checks: Callable[[], None] | None = None,
-                 mandates: Callable[[], MandateLayer] | None = None) -> Bundle:
-    """Build the site for ``file://`` and zip it into ``output``; ``checks`` and
-    ``mandates`` as for :func:`~unreport.build.build_site`, before the zip is written."""
+                 checks: Callable[[], None] | None = None) -> Bundle:
+    """Build the site for ``file://`` and zip it into ``output``; ``checks`` as for
+    :func:`~unreport.build.build_site`, before the zip is written."""
     folder = report.symbol.slug
     with tempfile.TemporaryDirectory(prefix="unreport-bundle-") as work:
         site = Path(work) / folder
-        build_site(report, site, settings, adjust_config=offline_overrides, checks=checks,
-                   mandates=mandates)
+        build_site(report, site, settings, adjust_config=offline_overrides, checks=checks)
         remote = remote_loads(site)
         if remote:
             raise BuildError("The offline bundle would load files from the network:\n"

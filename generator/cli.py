@@ -16,21 +16,16 @@ import argparse
 import errno
 import sys
 from collections.abc import Callable
-from contextlib import ExitStack
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-# Only what is needed before the parse: a build parses in a second process, forked as
-# early as possible, while this one imports the rest (build.load_for_build).
-from .beside import beside
 from .build import (
     BuildError,
     BuildSettings,
     build_key,
     build_site,
-    load_for_build,
     read_config,
     site_files,
     site_is_current,
@@ -39,10 +34,9 @@ from .build import (
 from .diagnostics import Diagnostic, SourceError, SourceUnavailable, summarise
 from .ownership import UnsafeTarget, check_out_dir, check_site_dir, check_zip_output, version
 from .resources import MissingResources, site_resources
-from .source import BUNDLED_NAME, Source, bundled_path, read_source
+from .source import BUNDLED_NAME, bundled_path, read_source
 
 if TYPE_CHECKING:
-    from .mandates import MandateLayer
     from .model import Report
     from .parse import Parsed
 
@@ -160,8 +154,7 @@ def _settings(args: argparse.Namespace) -> BuildSettings:
             raise UsageError(f"--config {args.config}: no such file. Give a MkDocs "
                              "configuration such as a copy of unreport's mkdocs.yml.")
     settings = BuildSettings(config=config, site_url=site_url(args.site_url))
-    if args.command == "serve":  # a build reads it once the parse has started (_parse)
-        read_config(settings.config_file())  # a broken configuration stops before the parse
+    read_config(settings.config_file())  # a broken configuration stops before the parse
     return settings
 
 
@@ -180,51 +173,16 @@ def _check_usage(args: argparse.Namespace) -> BuildSettings | None:
     return _settings(args)
 
 
-def _parse(source: Source, beside_build: ExitStack | None,
-           settings: BuildSettings | None = None
-           ) -> tuple[Parsed, Callable[[], MandateLayer] | None]:
-    """``parse(source)``, and for a command that builds with MkDocs, where it can: the
-    parse done in a second process while this one reads the configuration (a broken
-    one is told, not the parse's result) and imports the rest (``build.load_for_build``);
-    the second process then finds the report's mandates while this one builds the rest.
-    Returns the parse, and what gives the mandates (the process stays until
-    ``beside_build`` ends)."""
-    made: list[Parsed] = []
+def _load(args: argparse.Namespace) -> Parsed:
+    """Read and parse the source, and report its warnings."""
+    from .parse import parse
 
-    def parsing() -> Parsed:
-        from .parse import parse  # in the second process, if there is one: imported there
-
-        made.append(parse(source))
-        return made[0]
-
-    if beside_build is None:
-        return parsing(), None
-
-    def mandates() -> MandateLayer:
-        from .mandates import build_mandates
-
-        return build_mandates(made[0].report)
-
-    later = beside_build.enter_context(beside(parsing, mandates))
-    if settings:
-        read_config(settings.config_file())
-    if later.pid is not None:
-        load_for_build()
-    parsed: Parsed = later.next()
-    return parsed, later.next
-
-
-def _load(args: argparse.Namespace, beside_build: ExitStack | None = None,
-          settings: BuildSettings | None = None
-          ) -> tuple[Parsed, Callable[[], MandateLayer] | None]:
-    """Read and parse the source, and report its warnings (``_parse`` for
-    ``beside_build``)."""
     if args.source:
         source, name = read_source(args.source), args.source
     else:
         source = read_source(bundled_path(), label=BUNDLED_NAME)
         name = f"{BUNDLED_NAME} (the bundled report)"
-    parsed, mandates = _parse(source, beside_build, settings)
+    parsed = parse(source)
     warnings = parsed.warnings
     if warnings and args.verbose:
         for warning in warnings:
@@ -237,7 +195,7 @@ def _load(args: argparse.Namespace, beside_build: ExitStack | None = None,
     if args.strict and warnings:
         raise SourceError(parsed.report.source, f"{len(warnings)} warnings and --strict is "
                           "set; fix the source or leave out --strict.")
-    return parsed, mandates
+    return parsed
 
 
 def _run(args: argparse.Namespace) -> str:
@@ -246,14 +204,12 @@ def _run(args: argparse.Namespace) -> str:
     if args.command == "serve":
         assert settings is not None
         return _serve(args, settings)
-    with ExitStack() as beside_build:
-        return _build(args, settings, beside_build if args.command != "generate" else None)
+    return _build(args, settings)
 
 
-def _build(args: argparse.Namespace, settings: BuildSettings | None,
-           beside_build: ExitStack | None) -> str:
+def _build(args: argparse.Namespace, settings: BuildSettings | None) -> str:
     """``generate``, ``build`` or ``bundle``."""
-    parsed, mandates = _load(args, beside_build, settings)
+    parsed = _load(args)
     from .verify import verify
 
     report = parsed.report
@@ -275,12 +231,12 @@ def _build(args: argparse.Namespace, settings: BuildSettings | None,
 
         output = args.output or f"{report.symbol.slug}.zip"
         check_zip_output(Path(output), output)
-        made = build_bundle(report, Path(output), settings, checks, mandates)
+        made = build_bundle(report, Path(output), settings, checks)
         return (f"{told}\nOffline bundle written to {output} ({made.files} files, "
                 f"{made.size / 1_000_000:.1f} MB): unzip it and open "
                 f"{made.folder}/index.html in a browser.")
     build_site(report, Path(args.site_dir), settings, shown=args.site_dir, key=key,
-               checks=checks, mandates=mandates)
+               checks=checks)
     return (f"{told}\nSite written to {args.site_dir}/ — open {args.site_dir}/index.html "
             "in a browser.")
 
@@ -291,7 +247,7 @@ def _serve(args: argparse.Namespace, settings: BuildSettings) -> str:
     from .verify import verify
 
     def load() -> Parsed:
-        parsed, _ = _load(args)
+        parsed = _load(args)
         verify(parsed)
         print(summary(parsed.report, parsed.warnings), flush=True)
         return parsed

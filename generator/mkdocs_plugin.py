@@ -1,19 +1,9 @@
-"""unreport's MkDocs plugin: what our builds ask of MkDocs beyond its configuration.
+"""unreport's MkDocs plugin: Material's templates kept compiled between builds.
 
 ``build.py`` adds it (as ``unreport``, the name ``pyproject.toml`` registers under
 MkDocs' ``mkdocs.plugins`` entry points) to whatever plugins the configuration
-lists. It changes nothing in the site; it makes the build faster.
-
-Work shared with a second core (``pages_beside.py``): once the navigation is known,
-a forked process converts pages from the last one back while MkDocs converts them
-from the first one on; once every page is converted, another splits the pages for
-the search index while MkDocs puts them into the theme's templates (only in a build
-run by unreport, which takes what it made: ``mkdocs build`` with this plugin leaves
-the search index to Material). For the first it
-calls ``Page.read_source`` and ``Page.render`` in the second process and puts what
-they set on the page back here (MkDocs 1.6 is the last of its line, so these do not
-move); everything else uses MkDocs' plugin events only. Neither is used where it
-could show: no safe fork, one core, or plugins whose page events are not known.
+lists. It changes nothing in the site and touches no page: it uses one public
+event, ``on_env``.
 
 Templates compiled once: MkDocs compiles the theme's Jinja templates (Material's
 ``main.html``, ``404.html`` and the partials they include) on every build, about a
@@ -36,9 +26,7 @@ from typing import Any
 from jinja2 import Environment, FileSystemBytecodeCache
 from jinja2.bccache import Bucket
 from mkdocs.config.base import Config
-from mkdocs.plugins import BasePlugin, event_priority
-
-from .pages_beside import ArticlesBeside, PagesBeside
+from mkdocs.plugins import BasePlugin
 
 CACHE_VARIABLE = "UNREPORT_CACHE_DIR"
 """Environment variable naming the cache folder; empty turns the cache off."""
@@ -87,52 +75,9 @@ class Options(Config):  # type: ignore[no-untyped-call]
 class UnreportPlugin(BasePlugin[Options]):  # type: ignore[no-untyped-call]
     """Registered as ``unreport``; ``build.py`` adds it to every build it runs."""
 
-    def __init__(self) -> None:
-        self.pages_beside = PagesBeside()
-        self.articles_beside = ArticlesBeside()
-
-    @event_priority(-100)  # after every other plugin's: the navigation is final
-    def on_nav(self, nav: Any, /, *, config: Any, files: Any) -> Any:
-        """Start converting the last pages in a second process (``pages_beside.py``)."""
-        self.pages_beside.start(config, files)
-        return nav
-
-    @event_priority(-100)  # after every other plugin's: the Markdown is final
-    def on_page_markdown(self, markdown: str, /, *, page: Any, config: Any,
-                         files: Any) -> str:
-        """The Markdown to convert here: none, if the second process converted it."""
-        return self.pages_beside.take(markdown, page)
-
-    @event_priority(100)  # before every other plugin's: they see the page's own HTML
-    def on_page_content(self, html: str, /, *, page: Any, config: Any, files: Any) -> str:
-        """The page's HTML, as the second process made it, if it did."""
-        return self.pages_beside.place(html, page, files)
-
-    @event_priority(100)
     def on_env(self, env: Environment, /, *, config: Any, files: Any) -> Environment:
-        """Every page is converted: the second process is done, and another one splits
-        the pages for the search index (``pages_beside.ArticlesBeside``) while MkDocs
-        puts them into templates. And give the theme's Jinja environment the template
-        cache (before any template is compiled)."""
-        self.pages_beside.close()
-        self.articles_beside.start(config, files)
+        """Give the theme's Jinja environment the template cache (before any template
+        is compiled)."""
         if env.bytecode_cache is None:
             env.bytecode_cache = template_cache()
         return env
-
-    @event_priority(100)  # before Material's search: it skips a page indexed beside
-    def on_page_context(self, context: Any, /, *, page: Any, config: Any, nav: Any) -> Any:
-        """Material's search skips a page whose entries are made beside."""
-        self.articles_beside.hide(page)
-        return context
-
-    @event_priority(-100)  # after every other plugin's: the page as it is written
-    def on_post_page(self, output: str, /, *, page: Any, config: Any) -> str:
-        """The page's metadata as it was; whether its article is its HTML as split beside."""
-        self.articles_beside.check(output, page)
-        return output
-
-    def on_build_error(self, *, error: Exception) -> None:
-        """A failed build leaves no second process behind."""
-        self.pages_beside.close()
-        self.articles_beside.close()

@@ -40,9 +40,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
-from functools import partial
 
-from .beside import map_beside
 from .citations import Cited
 from .diagnostics import Collector
 from .instruments import BODY_REPORTS, adopted_by, treaty
@@ -131,7 +129,7 @@ def restore_marks(report: Report, messages: Collector) -> Report:
     knowledge = learn(all_scopes, wanted)
     added: dict[tuple[str, str], list[NoteRef]] = {}
     restored_notes: dict[tuple[str, int], str] = {}
-    found = map_beside(partial(restore_scope, knowledge=knowledge), all_scopes)
+    found = [restore_scope(scope, knowledge) for scope in all_scopes]
     for scope, (placed, unplaced) in zip(all_scopes, found, strict=True):
         for number, (position, because) in sorted(placed.items()):
             slot = scope.slots[position.slot]

@@ -13,9 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import partial
 
-from .beside import map_beside
 from .blocks import Block, Kind
 from .clean import Cleaned
 from .diagnostics import Collector, SourceError
@@ -357,13 +355,6 @@ def _freeze_body(body: _Body, messages: Collector) -> tuple[tuple[ReportParagrap
     return tuple(paragraphs), scope.notes()
 
 
-def _freeze_alone(draft_and_slug: tuple[_Draft, str], path: str
-                  ) -> tuple[DraftResolution, Collector]:
-    """:func:`_freeze_draft` with warnings of its own (for :func:`~.beside.map_beside`)."""
-    own = Collector(path)
-    return _freeze_draft(*draft_and_slug, own), own
-
-
 def _freeze_draft(draft: _Draft, slug: str, messages: Collector) -> DraftResolution:
     name = f"draft resolution {draft.number}"
     texts = [t.raw for t in draft.preambular]
@@ -469,9 +460,8 @@ def structure(cleaned: Cleaned, blocks: tuple[Block, ...], messages: Collector) 
     slugs: set[str] = set()
     named = [(d, _unique(d.number.lower(), slugs)) for d in drafts]
     resolutions: list[DraftResolution] = []
-    for resolution, found in map_beside(partial(_freeze_alone, path=path), named):
-        resolutions.append(resolution)
-        messages.extend(found)  # in the order the drafts come, as one after another
+    for draft, slug in named:
+        resolutions.append(_freeze_draft(draft, slug, messages))
     sections = tuple(Section(number, title, f"section-{number.lower()}", tuple(subs), line)
                      for number, title, line, subs in body.sections)
     proposals = read_proposals(paragraphs, sections, masthead.date, messages)

@@ -9,14 +9,12 @@ exit code 2 before the source is even read, and left exactly as it was.
 from __future__ import annotations
 
 import json
-import os
 import re
-import sys
 import zipfile
 from pathlib import Path
 
 import pytest
-from unreport import beside, cli, pages_beside
+from unreport import cli
 from unreport.ownership import MARKER
 from unreport.source import bundled_path
 
@@ -76,22 +74,7 @@ def test_exit_code_2_for_what_the_user_typed(argv: list[str], expected: str, tmp
     assert list(tmp_path.iterdir()) == []
 
 
-@pytest.fixture(params=["here", "beside"])
-def parsing(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
-    """The parse done here, or in a second process (``cli._parse``) as where fork is safe
-    (forced: an earlier test may have left a thread running)."""
-    if request.param == "beside":
-        if not hasattr(os, "fork") or sys.platform == "darwin":
-            pytest.skip("no second process on Windows and macOS")
-        monkeypatch.setattr(beside, "can_fork", lambda: True)
-        monkeypatch.setattr(pages_beside, "can_fork", lambda: True)
-    else:
-        monkeypatch.setattr(beside, "can_fork", lambda: False)
-        monkeypatch.setattr(pages_beside, "can_fork", lambda: False)
-    return str(request.param)
-
-
-def test_exit_code_1_for_a_problem_in_the_source(tmp_path: Path, parsing: str,
+def test_exit_code_1_for_a_problem_in_the_source(tmp_path: Path,
                                                  capsys: pytest.CaptureFixture[str]) -> None:
     source = tmp_path / "report.md"
     source.write_text("Just some notes, not a report.\n", "utf-8")
@@ -101,7 +84,7 @@ def test_exit_code_1_for_a_problem_in_the_source(tmp_path: Path, parsing: str,
     assert not (tmp_path / "site").exists()
 
 
-def test_a_line_numbered_problem_is_told_the_same_way(tmp_path: Path, parsing: str,
+def test_a_line_numbered_problem_is_told_the_same_way(tmp_path: Path,
                                                       capsys: pytest.CaptureFixture[str]
                                                       ) -> None:
     lines = bundled_path().read_text("utf-8").split("\n")
@@ -113,22 +96,6 @@ def test_a_line_numbered_problem_is_told_the_same_way(tmp_path: Path, parsing: s
     assert re.search(rf"^error: {re.escape(str(source))}:153: the file ends at line 153, "
                      "inside draft resolution II", err, re.MULTILINE), err
     assert not (tmp_path / "site").exists()
-
-
-@pytest.mark.slow
-def test_the_same_site_whether_the_work_is_shared_or_not(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-        capsys: pytest.CaptureFixture[str]) -> None:
-    """Parse, mandates, downloads, check, conversion and search splitting beside, or not."""
-    monkeypatch.setattr(beside, "can_fork", lambda: False)
-    monkeypatch.setattr(pages_beside, "can_fork", lambda: False)
-    assert run(["build", "--site-dir", str(tmp_path / "alone")], capsys)[0] == 0
-    if not hasattr(os, "fork") or sys.platform == "darwin":
-        pytest.skip("no second process on Windows and macOS")
-    monkeypatch.setattr(beside, "can_fork", lambda: True)
-    monkeypatch.setattr(pages_beside, "can_fork", lambda: True)
-    assert run(["build", "--site-dir", str(tmp_path / "shared")], capsys)[0] == 0
-    assert snapshot(tmp_path / "shared") == snapshot(tmp_path / "alone")
 
 
 def test_exit_code_3_for_a_broken_configuration(tmp_path: Path,
