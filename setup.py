@@ -4,7 +4,7 @@ The MkDocs configuration (``mkdocs.yml``), the theme overrides (``site_overrides
 and the hand-written pages (``docs/``) live at the top of the repository, their
 single source. Building the package copies them into ``unreport/resources/`` so
 that an installed ``unreport`` builds the same site from any folder. An editable
-install reads them from the checkout instead (``generator/resources.py``).
+install reads them from the checkout instead (``generator/unreport/publish/resources.py``).
 """
 
 from __future__ import annotations

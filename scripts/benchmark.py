@@ -104,10 +104,10 @@ def measure(source: Path, work: Path, pairs: int) -> dict[str, float]:
 
 def stages(source: Path) -> None:
     """Seconds of each stage inside one process (after imports)."""
-    from unreport.build import build_site, site_files
     from unreport.parse import parse
-    from unreport.source import read_source
-    from unreport.verify import verify
+    from unreport.parse.source import read_source
+    from unreport.parse.verify import verify
+    from unreport.publish.build import build_site, site_files
 
     with tempfile.TemporaryDirectory() as tmp:
         clock = time.perf_counter()
@@ -134,7 +134,7 @@ def main() -> None:
     args = parser.parse_args()
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python "
           f"{platform.python_version()}, {platform.platform()}")
-    bundled = ROOT / "generator" / "data" / "A-77-464.md"
+    bundled = ROOT / "generator" / "unreport" / "data" / "A-77-464.md"
     print(f"{'size':>5} {'source':>9} {'unreport':>9} {'naive':>7} {'ratio':>14} "
           f"{'memory unreport / naive':>24} {'unchanged':>9}")
     for size in (int(s) for s in args.sizes.split(",")):

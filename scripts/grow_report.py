@@ -21,8 +21,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from unreport.romans import from_roman, to_roman  # noqa: E402
-from unreport.source import bundled_path  # noqa: E402
+from unreport.parse.source import bundled_path  # noqa: E402
+from unreport.text.numbers import from_roman, to_roman  # noqa: E402
 
 HEADING = re.compile(r"^(?P<head>\W*Draft resolution )(?P<number>[IVXLC]+)\b", re.MULTILINE)
 

@@ -204,7 +204,7 @@ def naive_site(work: Path) -> Path:
     """The naive alternative: the converter's Markdown as one MkDocs + Material page."""
     sys.path.insert(0, str(ROOT / "scripts"))
     from benchmark import naive_command, naive_project
-    from unreport.source import bundled_path
+    from unreport.parse.source import bundled_path
 
     config = naive_project(bundled_path(), work)
     subprocess.run(naive_command(config), check=True)
@@ -213,9 +213,9 @@ def naive_site(work: Path) -> Path:
 
 def build(site: Path) -> None:
     """Build the bundled report's site into ``site``."""
-    from unreport.build import build_site
     from unreport.parse import parse
-    from unreport.source import bundled_path, read_source
+    from unreport.parse.source import bundled_path, read_source
+    from unreport.publish.build import build_site
 
     build_site(parse(read_source(bundled_path())).report, site)
 

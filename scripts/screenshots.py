@@ -158,9 +158,9 @@ def take(browser: Any, base: str, shot: Shot, out: Path) -> Path:
 def build(site: Path) -> None:
     """Build the bundled report's site into ``site``."""
     sys.path.insert(0, str(ROOT))
-    from unreport.build import build_site
     from unreport.parse import parse
-    from unreport.source import bundled_path, read_source
+    from unreport.parse.source import bundled_path, read_source
+    from unreport.publish.build import build_site
 
     build_site(parse(read_source(bundled_path())).report, site)
 

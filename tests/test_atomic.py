@@ -20,10 +20,10 @@ from pathlib import Path
 import pytest
 from unreport import cli
 from unreport import parse as parse_module
-from unreport.build import BuildError, BuildSettings, build_site
-from unreport.ownership import MARKER as OWNED
 from unreport.parse import Parsed, parse
-from unreport.source import bundled_path, read_source
+from unreport.parse.source import bundled_path, read_source
+from unreport.publish.build import BuildError, BuildSettings, build_site
+from unreport.publish.ownership import MARKER as OWNED
 
 MARKER = "previous-site.txt"
 

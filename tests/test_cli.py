@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 from unreport import cli
-from unreport.ownership import MARKER
-from unreport.source import bundled_path
+from unreport.parse.source import bundled_path
+from unreport.publish.ownership import MARKER
 
 
 def run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:

@@ -19,12 +19,13 @@ from contextlib import contextmanager
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from unreport.analysis import analyse
 from unreport.diagnostics import SourceError
-from unreport.export import to_json
+from unreport.export.report_json import to_json
 from unreport.parse import parse
-from unreport.render import render
-from unreport.source import bundled_path, decode
-from unreport.verify import verify
+from unreport.parse.source import bundled_path, decode
+from unreport.parse.verify import verify
+from unreport.site.render import render
 
 RAW = bundled_path().read_bytes()
 LINES = RAW.split(b"\n")
@@ -79,9 +80,9 @@ def check(data: bytes) -> None:
             return
         for warning in parsed.warnings:
             assert str(warning).startswith(NAME)
-        pages = render(parsed.report)
+        pages = render(analyse(parsed.report)).pages
         assert "index.md" in pages
-        assert to_json(parsed.report).endswith("\n")
+        assert to_json(analyse(parsed.report)).endswith("\n")
         try:
             verify(parsed)
         except SourceError as error:
@@ -184,7 +185,7 @@ def test_malformed_roman_draft_number_is_a_warning() -> None:
                                           b"Draft resolution IIII")))
     assert any("draft resolution IIII where draft resolution II was expected" in str(w)
                for w in parsed.warnings)
-    render(parsed.report)
+    render(analyse(parsed.report))
 
 
 def test_repeated_section_heading_is_a_warning() -> None:
@@ -193,7 +194,7 @@ def test_repeated_section_heading_is_a_warning() -> None:
     assert [s.number for s in parsed.report.sections] == ["I", "II", "III"]
     assert any("section I a second time" in str(w) and "could not be placed" in str(w)
                for w in parsed.warnings)
-    render(parsed.report)
+    render(analyse(parsed.report))
     verify(parsed)
 
 

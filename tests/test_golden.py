@@ -17,9 +17,9 @@ import os
 from pathlib import Path
 
 import pytest
-from unreport.build import site_files
 from unreport.parse import parse
-from unreport.source import read_source
+from unreport.parse.source import read_source
+from unreport.publish.build import site_files
 
 HERE = Path(__file__).resolve().parent
 GOLDEN = HERE / "golden"

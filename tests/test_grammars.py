@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 import pytest
-from unreport.blocks import Kind, blocks
-from unreport.clean import Cleaned, Line, page_footer, recycle_notice, running_header
-from unreport.dates import parse_date
 from unreport.diagnostics import Collector
-from unreport.marks import MarkReader, assemble
-from unreport.masthead import ordinal_words
-from unreport.names import split_names
-from unreport.romans import from_roman, is_roman, to_roman
-from unreport.structure import _Item, _Para, continues, place_item
-from unreport.symbols import DocumentSymbol
-from unreport.typography import opening_words
+from unreport.parse.blocks import Kind, blocks
+from unreport.parse.clean import Cleaned, Line, page_footer, recycle_notice, running_header
+from unreport.parse.marks import MarkReader, assemble
+from unreport.parse.structure import _Item, _Para, continues, place_item
+from unreport.text.dates import parse_date
+from unreport.text.numbers import from_roman, is_roman, ordinal_words, to_roman
+from unreport.text.states import split_names
+from unreport.text.symbols import DocumentSymbol
+from unreport.text.typography import opening_words
 
 
 @pytest.mark.parametrize(("line", "is_footer"), [
@@ -89,7 +88,7 @@ def test_bare_note_definition_needs_the_sequence() -> None:
 
 
 def _read(raw: str, notes: set[int], last: int = 0) -> tuple[str, list[int], list[int]]:
-    from unreport.marks import explicit_numbers
+    from unreport.parse.marks import explicit_numbers
     reader = MarkReader(notes, explicit_numbers(raw))
     reader.last = last
     marked = reader.read(assemble([(1, raw)]))
@@ -155,8 +154,8 @@ def test_preamble_continuation(previous: str, text: str, joined: bool) -> None:
     (["u", "v", "w"], ["u", "v", "w"]),                         # (v) after (u) is a letter
 ])
 def test_letter_or_roman(labels: list[str], shape: list[str]) -> None:
-    from unreport.blocks import Block, Fragment
     from unreport.model import Span
+    from unreport.parse.blocks import Block, Fragment
     parent = _Para(number=1)
     messages = Collector("t.md")
     for label in labels:

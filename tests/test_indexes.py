@@ -5,16 +5,18 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
-from unreport.crossrefs import build_layer, elements, natural_key
-from unreport.export import to_data
-from unreport.indexes import sponsorships
-from unreport.meetings import meetings, meetings_page, mentions
+from unreport.analysis import analyse
+from unreport.export.report_json import to_data
 from unreport.parse import Parsed
+from unreport.references.layer import build_layer, elements, natural_key
+from unreport.references.meetings import meetings, mentions
+from unreport.site.index_pages import sponsorships
+from unreport.site.meetings_page import meetings_page
 
 
 @pytest.fixture(scope="module")
 def data(parsed: Parsed) -> dict:
-    return to_data(parsed.report)
+    return to_data(analyse(parsed.report))
 
 
 def _cited_in(data: dict, kind: str, identifier: str) -> list[tuple[str, str]]:
@@ -165,7 +167,7 @@ def test_meeting_grammar(parsed: Parsed, text: str, expected: list[tuple[bool, i
 
 
 def test_meetings_page_links_a_paragraph_about_several_meetings(parsed: Parsed) -> None:
-    page = meetings_page(parsed.report)
+    page = meetings_page(analyse(parsed.report))
     under_50 = page.split("{#meeting-50}")[1].split("\n## ")[0]
     assert "[Paragraph 2](index.md#para-2), about the 5th, 6th, 45th, 48th, 50th and 51st " \
            "meetings" in under_50

@@ -20,9 +20,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from unreport import cli
-from unreport.markdown_text import escape, escape_block, html_nav, html_text
 from unreport.parse import parse
-from unreport.source import bundled_path, read_source
+from unreport.parse.source import bundled_path, read_source
+from unreport.site.markdown_text import escape, escape_block, html_nav, html_text
 
 LINES = bundled_path().read_text("utf-8").split("\n")
 

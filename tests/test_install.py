@@ -15,9 +15,9 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from unreport.build import build_site
-from unreport.bundle import build_bundle
 from unreport.parse import Parsed
+from unreport.publish.build import build_site
+from unreport.publish.bundle import build_bundle
 
 ROOT = Path(__file__).resolve().parent.parent
 pytestmark = pytest.mark.slow

@@ -16,9 +16,8 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from unreport.addressees import NameBook, addressee_phrases, clean_addressee, is_un_body
-from unreport.build import site_files
-from unreport.mandates import (
+from unreport.mandates.addressees import NameBook, addressee_phrases, clean_addressee, is_un_body
+from unreport.mandates.clauses import (
     KINDS,
     Mandate,
     MandateLayer,
@@ -30,9 +29,10 @@ from unreport.mandates import (
     verb_kind,
     verb_phrase,
 )
-from unreport.mandates_page import label_parts, mandate_label, reports_due
 from unreport.model import DraftResolution, Operative, Span
 from unreport.parse import Parsed
+from unreport.publish.build import site_files
+from unreport.site.mandates_page import label_parts, mandate_label, reports_due
 
 ANNOTATION = Path(__file__).resolve().parent / "fixtures" / "A-77-464-mandates.tsv"
 UNODC = "United Nations Office on Drugs and Crime"

@@ -15,14 +15,15 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from unreport.build import build_site, site_files
+from unreport.addresses import DATA as DATA_PAGE
+from unreport.analysis import analyse
 from unreport.cli import main
-from unreport.crossrefs import build_layer
-from unreport.mandates import build_mandates
-from unreport.opendata import DATA_PAGE, downloads, size
+from unreport.export.csv_tables import BOM, TABLES, Column, Table, csv_text
 from unreport.parse import Parsed, parse
-from unreport.source import read_source
-from unreport.tables import BOM, TABLES, Column, Sources, Table, csv_text
+from unreport.parse.source import read_source
+from unreport.publish.build import build_site, site_files
+from unreport.references.layer import build_layer
+from unreport.site.data_page import downloads, size
 
 MINI = Path(__file__).resolve().parent / "fixtures" / "mini-report.md"
 DOWNLOADS = ["A-77-464.json", "schema/report.schema.json", "A-77-464.akn.xml",
@@ -138,7 +139,7 @@ def test_cells_cannot_become_formulas(value: str | int | None, written: str) -> 
     table = Table("t.csv", "A test.", (Column("a", "A."), Column("b", "B.")),
                   lambda sources: [(value, "x")])
     report = parse(read_source(MINI)).report
-    text = csv_text(table, Sources(report, build_layer(report), build_mandates(report)))
+    text = csv_text(table, analyse(report))
     assert text.startswith(BOM)
     assert _rows(text) == [{"a": written, "b": "x"}]
 

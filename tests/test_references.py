@@ -1,4 +1,4 @@
-"""The citation grammar of ``unreport.references``, one table row per rule."""
+"""The citation grammar of ``unreport.references.citations``, one table row per rule."""
 
 from __future__ import annotations
 
@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from unreport.references import KINDS, Reference, find_references
+from unreport.references.citations import KINDS, Reference, find_references
 
-REPORT = Path(__file__).resolve().parents[1] / "generator" / "data" / "A-77-464.md"
+REPORT = Path(__file__).resolve().parents[1] / "generator" / "unreport" / "data" / "A-77-464.md"
 
 GA, GAD = "ga-resolution", "ga-decision"
 ECOSOC, CCPCJ = "ecosoc-resolution", "ccpcj-resolution"

@@ -9,15 +9,16 @@ from __future__ import annotations
 import json
 
 import pytest
-from unreport.citations import read_notes
+from unreport.analysis import analyse
 from unreport.diagnostics import KINDS
-from unreport.export import to_json
-from unreport.mentions import name_mentions, name_words, same_name, strip_qualifiers, words
+from unreport.export.report_json import to_json
 from unreport.model import DraftResolution, Note, NoteRef, Span
 from unreport.parse import Parsed, parse
-from unreport.render import render
-from unreport.source import decode
-from unreport.verify import check_nothing_lost
+from unreport.parse.source import decode
+from unreport.parse.verify import check_nothing_lost
+from unreport.restore.mentions import name_mentions, name_words, same_name, strip_qualifiers, words
+from unreport.restore.note_citations import read_notes
+from unreport.site.render import render
 
 _HEAD = """United Nations A/99/1
 
@@ -212,13 +213,13 @@ def test_rendered_and_exported_openly() -> None:
                                   "*Noting* the work of the Secretary-General,"],
                             ["United Nations, Treaty Series, vol. 3013, No. 52373.",
                              "A/99/2."]))
-    page = render(parsed.report)["draft-resolutions/i.md"]
+    page = render(analyse(parsed.report)).pages["draft-resolutions/i.md"]
     assert ("Arms Trade Treaty,[^1^](#fn-1){#fnref-1 .unr-fnref .unr-fnref-restored "
             "aria-label=\"Note 1, mark restored\" data-restored=\"Mark restored: the note cites "
             "the Treaty Series entry of the Arms Trade Treaty (No. 52373).\"}") in page
     assert "[restored in the text](#fnref-1)" in page
     assert "(no mark for this note survives in the report’s text)" in page  # note 2
-    data = json.loads(to_json(parsed.report))
+    data = json.loads(to_json(analyse(parsed.report)))
     footnotes = data["resolutions"][0]["footnotes"]
     assert [n["marked"] for n in footnotes] == ["restored", False]
     assert data["resolutions"][0]["preambular"][0]["footnotes"] == [1]

@@ -16,9 +16,9 @@ import re
 import pytest
 from unreport.model import DraftResolution, NoteRef, all_subparagraphs
 from unreport.parse import Parsed
-from unreport.restore import learn, restore_scope
-from unreport.restore_scope import scopes
-from unreport.verify import check_nothing_lost
+from unreport.parse.verify import check_nothing_lost
+from unreport.restore.lost_marks import learn, restore_scope
+from unreport.restore.scope import scopes
 
 # (draft, note, element anchor, the words right before the mark)
 RESTORED = [

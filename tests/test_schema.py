@@ -17,11 +17,9 @@ from typing import Any
 
 import pytest
 from jsonschema import Draft202012Validator, FormatChecker
-from unreport.build import site_files
-from unreport.export import to_data
-from unreport.parse import Parsed, parse
-from unreport.references import KINDS
-from unreport.schema import (
+from unreport.analysis import analyse
+from unreport.export.report_json import to_data
+from unreport.export.schema import (
     SCHEMA_PATH,
     TABLE_END,
     TABLE_START,
@@ -33,7 +31,10 @@ from unreport.schema import (
     schema_text,
     write_readme_table,
 )
-from unreport.source import read_source
+from unreport.parse import Parsed, parse
+from unreport.parse.source import read_source
+from unreport.publish.build import site_files
+from unreport.references.citations import KINDS
 
 ROOT = Path(__file__).resolve().parent.parent
 MINI = Path(__file__).resolve().parent / "fixtures" / "mini-report.md"
@@ -66,7 +67,7 @@ def test_the_build_export_validates(files: dict[str, str]) -> None:
 
 
 def test_the_small_report_validates() -> None:
-    assert _errors(to_data(parse(read_source(MINI)).report)) == []
+    assert _errors(to_data(analyse(parse(read_source(MINI)).report))) == []
 
 
 def _keys(value: Any, prefix: str = "") -> set[str]:
@@ -156,7 +157,7 @@ def test_readme_table_is_generated_from_the_schema() -> None:
     assert readmes, f"no README has the markers {TABLE_START} … {TABLE_END}"
     for path in readmes:
         assert readme_table(path.read_text("utf-8")) == field_table(SCHEMA), (
-            f"{path.name}: run python -m unreport.schema --write {path.name}")
+            f"{path.name}: run python -m unreport.export.schema --write {path.name}")
 
 
 def test_field_table_rows() -> None:

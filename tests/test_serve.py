@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from unreport.source import bundled_path
+from unreport.parse.source import bundled_path
 
 pytestmark = pytest.mark.slow
 

@@ -12,10 +12,10 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from unreport.build import build_site
 from unreport.cli import main
 from unreport.model import all_subparagraphs
 from unreport.parse import Parsed
+from unreport.publish.build import build_site
 
 ROOT = Path(__file__).resolve().parent.parent
 FURNITURE = ("22-27149", "Please recycle", "&lt;sup", "lt;sup", "\\(^", "**", "/71</strong>")

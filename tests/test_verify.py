@@ -17,8 +17,8 @@ from unreport import parse as parse_module
 from unreport.diagnostics import SourceError
 from unreport.model import DraftResolution, Report
 from unreport.parse import Parsed, parse
-from unreport.source import bundled_path, decode, read_source
-from unreport.verify import (
+from unreport.parse.source import bundled_path, decode, read_source
+from unreport.parse.verify import (
     LostTextError,
     check_complete,
     check_nothing_lost,

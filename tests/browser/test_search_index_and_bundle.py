@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from unreport.search_index import JS_PREFIX, page_entries, paragraph_title, split_page
+from unreport.publish.mkdocs_engine import JS_PREFIX
 
 pytestmark = pytest.mark.slow
 
@@ -72,37 +72,6 @@ def test_pages_without_paragraphs_keep_mkdocs_entries(site_dir: Path) -> None:
     about = [d for d in _index(site_dir) if d["location"].startswith("about.html")]
     assert about and about[0]["location"] == "about.html"
     assert any("#citing-a-paragraph" in d["location"] for d in about)
-
-
-def test_splitting_a_page() -> None:
-    html = ('<html><body><nav>Skip me</nav><article class="md-content__inner md-typeset">'
-            '<h1 id="t">Title<a class="headerlink" href="#t">#</a></h1><p>Opening &amp; more</p>'
-            '<h2 id="s">Section</h2><table><tr><td>Cell</td><td>two</td></tr></table>'
-            '<p class="unr-para" id="op-1"><a class="unr-num" href="#op-1">1.</a> <em>Asks</em>'
-            ' for it;<a class="unr-fnref" href="#fn-2"><sup>2</sup></a> <a class="unr-permalink"'
-            ' href="#op-1">¶</a></p><br><h2 id="notes">Notes</h2>'
-            '<p class="unr-note" id="fn-2">2 Lost mark. <em class="unr-lost">(remark)</em></p>'
-            '<details class="abstract unr-search-exclude"><p>Repeated</p></details>'
-            '</article><footer>Not me</footer></body></html>')
-    blocks = split_page(html)
-    assert [(b.kind, b.anchor, b.title.strip(), b.text) for b in blocks] == [
-        ("opening", "t", "Title", "Opening & more"),
-        ("section", "s", "Section", "Cell two"),
-        ("paragraph", "op-1", "", "Asks for it;"),
-        ("section", "notes", "Notes", ""),
-        ("paragraph", "fn-2", "", "2 Lost mark."),
-    ]
-    entries = page_entries("draft-resolutions/x.html", html, {"location": "x", "title": "T"})
-    assert entries is not None
-    assert [(e["location"], e["title"], e["text"]) for e in entries] == [
-        ("draft-resolutions/x.html", "T", ""),
-        ("draft-resolutions/x.html#t", "T", "Opening &amp; more"),
-        ("draft-resolutions/x.html#s", "Section", "Cell two"),
-        ("draft-resolutions/x.html#op-1", "T, OP 1", "Asks for it;"),
-        ("draft-resolutions/x.html#fn-2", "T, note 2", "Lost mark."),
-    ]
-    assert paragraph_title("Report", "para-3-a") == "Report, para. 3 (a)"
-    assert page_entries("about.html", "<article class='md-content__inner'><p>x</p>", {}) is None
 
 
 def test_the_zip_holds_one_folder_without_server_files(bundle_zip: Path) -> None:

@@ -1,0 +1,236 @@
+"""CSV tables for spreadsheets: ``data/paragraphs.csv``, ``sponsorships.csv``, ``references.csv``.
+
+Each table is a ``Table``: a file name, a sentence saying what it holds, its
+columns (each described: the Data page lists them) and a function giving its
+rows from the report and what was found in it (``Analysis``). ``TABLES`` is the list the
+build writes and the Data page describes; a new table is one more ``Table`` in it.
+
+The files are written with the ``csv`` module: comma-separated, one header
+row, fields quoted where needed, lines ended by ``\\n`` (the build writes text
+files in text mode, which would turn ``\\r\\n`` into ``\\r\\r\\n`` on Windows;
+every spreadsheet and CSV reader takes ``\\n``). They are UTF-8 with a
+byte-order mark: Excel reads a CSV file as UTF-8 only when it starts with one,
+and without it "Côte d'Ivoire" arrives as "CÃ´te d'Ivoire" (Python reads the
+files with ``encoding="utf-8-sig"``). A cell that Excel would run as a formula
+(starting with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return) starts
+with an apostrophe instead, as OWASP advises against CSV injection; no text of
+a real report starts so.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+
+from unreport.analysis import Analysis
+from unreport.model import Note, NoteRef, SubParagraph, all_subparagraphs
+
+BOM = "\ufeff"
+"""The byte-order mark that tells Excel the file is UTF-8."""
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+Cell = str | int | None
+Row = tuple[Cell, ...]
+
+
+@dataclass(frozen=True)
+class Column:
+    """A column of a table."""
+
+    name: str
+    """Header."""
+    description: str
+    """What it holds (shown on the Data page)."""
+
+
+@dataclass(frozen=True)
+class Table:
+    """A CSV file of the site's ``data/`` folder."""
+
+    name: str
+    """File name, e.g. ``paragraphs.csv``."""
+    description: str
+    """One sentence: what a row is."""
+    columns: tuple[Column, ...]
+    """Its columns, in order."""
+    rows: Callable[[Analysis], Iterable[Row]]
+    """Its rows, in document order."""
+
+    @property
+    def path(self) -> str:
+        """Where the site serves it."""
+        return f"data/{self.name}"
+
+
+def _page_url(page: str, anchor: str) -> str:
+    """``draft-resolutions/v.md`` + ``op-12`` → ``draft-resolutions/v.html#op-12``."""
+    return f"{page.removesuffix('.md')}.html#{anchor}"
+
+
+def _notes(marks: Iterable[NoteRef], notes: tuple[Note, ...]) -> str:
+    """The notes marked in a text, each once, one a line: ``[1] A/C.3/77/SR.5.``."""
+    texts = {note.number: note.text for note in notes}
+    numbers = dict.fromkeys(mark.number for mark in marks)
+    return "\n".join(f"[{n}] {texts[n]}" if n in texts else f"[{n}]" for n in numbers)
+
+
+def _subparagraphs(subs: tuple[SubParagraph, ...]) -> str:
+    """Sub-paragraphs in reading order, one a line: ``(a) …``, ``(i) …``."""
+    return "\n".join(f"({sub.label}) {sub.text}" for sub in all_subparagraphs(subs))
+
+
+def _marks(text_marks: tuple[NoteRef, ...], subs: tuple[SubParagraph, ...]) -> list[NoteRef]:
+    return [*text_marks, *(mark for sub in all_subparagraphs(subs) for mark in sub.notes)]
+
+
+def paragraph_rows(sources: Analysis) -> Iterator[Row]:
+    """One row per report paragraph, preambular and operative paragraph."""
+    report = sources.report
+    for para in report.paragraphs:
+        yield ("", "report", para.number, para.anchor, _page_url("index.md", para.anchor),
+               para.text, _notes(_marks(para.notes, para.items), report.notes),
+               _subparagraphs(para.items))
+    for draft in report.resolutions:
+        page = f"draft-resolutions/{draft.slug}.md"
+        for pp in draft.preambular:
+            yield (draft.number, "preambular", pp.number, pp.anchor, _page_url(page, pp.anchor),
+                   pp.text, _notes(pp.notes, draft.notes), "")
+        for op in draft.operative:
+            yield (draft.number, "operative", op.number, op.anchor, _page_url(page, op.anchor),
+                   op.text, _notes(_marks(op.notes, op.subparagraphs), draft.notes),
+                   _subparagraphs(op.subparagraphs))
+
+
+def sponsorship_rows(sources: Analysis) -> Iterator[Row]:
+    """One row per State per draft and role, in the report's order."""
+    report = sources.report
+    for proposal in report.proposals:
+        number = proposal.draft_resolution or ""
+        draft = next((r for r in report.resolutions if r.number == number), None)
+        url = draft.page if draft else ""
+        groups = (("original", proposal.sponsors.original),
+                  ("subsequent", proposal.sponsors.subsequent),
+                  ("at_meeting", proposal.sponsors.at_meeting))
+        for role, states in groups:
+            for state in states:
+                behalf = proposal.on_behalf_of if role == "original" else None
+                yield (number, str(proposal.draft_symbol), state, role, behalf or "", url)
+
+
+def reference_rows(sources: Analysis) -> Iterator[Row]:
+    """One row per citation of a resolution, decision, document or treaty."""
+    for citation in sources.references.citations:
+        ref = citation.reference
+        if ref.kind == "internal":
+            continue
+        element = citation.element
+        yield (ref.kind, ref.id, citation.target or "", element.text[ref.start:ref.end],
+               element.label, _page_url(element.page, element.anchor))
+
+
+PARAGRAPHS = Table(
+    "paragraphs.csv",
+    "One row per paragraph: the report's numbered paragraphs, then each draft resolution's "
+    "preambular and operative paragraphs, with their text, notes and sub-paragraphs.",
+    (Column("draft", "Roman number of the draft resolution; empty for the report's own "
+                     "paragraphs."),
+     Column("kind", "report, preambular or operative."),
+     Column("number", "Paragraph number (preambular paragraphs are counted from 1)."),
+     Column("anchor", "The paragraph's permanent anchor in the site."),
+     Column("url", "Its address in the site, relative to the site's root."),
+     Column("text", "Plain text of the paragraph (without its sub-paragraphs), exactly as "
+                    "in the JSON."),
+     Column("notes", "The footnotes marked in the paragraph or its sub-paragraphs, one a "
+                     "line: [number] text."),
+     Column("subparagraphs", "Its lettered items or sub-paragraphs, one a line: (a) text.")),
+    paragraph_rows)
+
+SPONSORSHIPS = Table(
+    "sponsorships.csv",
+    "One row per State per draft and role: who submitted each draft and who joined in "
+    "sponsoring it, and when.",
+    (Column("draft", "Roman number of the draft resolution the draft became (empty if "
+                     "none)."),
+     Column("draft_symbol", "Symbol of the draft, e.g. A/C.3/77/L.7/Rev.1."),
+     Column("state", "The State, as the report names it (without a leading \"the\")."),
+     Column("role", "original (submitted it), subsequent (joined in sponsoring it after "
+                    "it was submitted) or at_meeting (joined at the meeting that acted "
+                    "on it)."),
+     Column("on_behalf_of", "For an original sponsor that submitted the draft on behalf "
+                            "of a group: the group."),
+     Column("url", "The draft resolution's page in the site, relative to the site's "
+                   "root.")),
+    sponsorship_rows)
+
+REFERENCES = Table(
+    "references.csv",
+    "One row per citation: each time a paragraph or note cites a resolution, decision, "
+    "document or treaty.",
+    (Column("kind", "What is cited: ga-resolution, ecosoc-resolution, document, treaty… "
+                    "(the JSON schema lists the kinds)."),
+     Column("id", "The item as identified: 76/181, A/77/127, vol. 2225, No. 39574."),
+     Column("url", "The official address the site links to; empty where there is no "
+                   "stable one."),
+     Column("cited_as", "The words of the citation in the text."),
+     Column("citing_paragraph", "The paragraph or note that cites it, e.g. Draft "
+                                "resolution V, OP 12."),
+     Column("citing_url", "Its address in the site, relative to the site's root.")),
+    reference_rows)
+
+def mandate_rows(sources: Analysis) -> Iterator[Row]:
+    """One row per directive clause of an operative paragraph."""
+    for mandate, action in sources.mandates.clauses():
+        due = action.report
+        yield (mandate.resolution, mandate.number, mandate.anchor,
+               f"{mandate.page}#{mandate.anchor}",
+               action.verb, action.kind, "; ".join(action.addressees), action.text,
+               due.by if due else None, due.to if due else None, due.session if due else None)
+
+
+MANDATES = Table(
+    "mandates.csv",
+    "One row per directive clause of an operative paragraph: who the General Assembly asks "
+    "to do what, and which report falls due when.",
+    (Column("draft", "Roman number of the draft resolution."),
+     Column("paragraph", "Number of the operative paragraph."),
+     Column("anchor", "The paragraph's permanent anchor in the site."),
+     Column("url", "Its address in the site, relative to the site's root."),
+     Column("verb", "The clause's action: requests, decides, urges, calls upon, encourages, "
+                    "invites, appeals."),
+     Column("kind", "request, decision or call."),
+     Column("addressees", "Who is asked, full names, separated by semicolons."),
+     Column("text", "The clause's words, from its verb to the end of its object."),
+     Column("report_by", "Who is to report, where the clause asks for a report."),
+     Column("report_to", "The body the report goes to (General Assembly, Commission on Crime "
+                         "Prevention and Criminal Justice…)."),
+     Column("report_session", "The receiving body's session, where named (79).")),
+    mandate_rows)
+
+TABLES: tuple[Table, ...] = (PARAGRAPHS, SPONSORSHIPS, REFERENCES, MANDATES)
+"""The tables the build writes under ``data/``, in the order the Data page lists them."""
+
+
+def _cell(value: Cell) -> str | int:
+    """A value as written: None empty, a would-be formula behind an apostrophe."""
+    if value is None:
+        return ""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
+def csv_text(table: Table, sources: Analysis) -> str:
+    """The table as CSV text: byte-order mark, header row, a row per record."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow([column.name for column in table.columns])
+    for row in table.rows(sources):
+        writer.writerow([_cell(value) for value in row])
+    return BOM + out.getvalue()
+
+
+def table_files(sources: Analysis) -> dict[str, str]:
+    """``{data/<name>.csv: text}`` for every table."""
+    return {table.path: csv_text(table, sources) for table in TABLES}

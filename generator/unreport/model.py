@@ -1,0 +1,359 @@
+"""The document model: frozen dataclasses for a General Assembly committee report.
+
+Every node keeps the span of source lines it came from, so that a message about
+it can point at the line a person has to look at. Texts are plain: page
+furniture removed, split parts joined with one space, emphasis markers and
+footnote marks taken out. Footnote marks are kept as ``NoteRef`` values that
+say which note is referred to and where in the text the mark stood.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from unreport.text.symbols import DocumentSymbol
+
+
+@dataclass(frozen=True)
+class Span:
+    """First and last line (1-based, inclusive) in the user's source file."""
+
+    first: int
+    """Line where the node starts."""
+    last: int
+    """Line where the node ends (the same as ``first`` for one-line nodes)."""
+
+    def __str__(self) -> str:
+        return str(self.first) if self.first == self.last else f"{self.first}-{self.last}"
+
+
+@dataclass(frozen=True)
+class NoteRef:
+    """A footnote mark inside a text."""
+
+    number: int
+    """The note number as printed."""
+    offset: int
+    """Character offset in the plain text after which the mark stood."""
+    line: int
+    """Source line of the mark (for a restored mark: the first line of its paragraph)."""
+    restored: str | None = None
+    """For a mark the converter lost and ``restore.py`` put back: why it stands here."""
+
+
+@dataclass(frozen=True)
+class Note:
+    """A footnote, numbered as printed (afresh in the report body and in each draft)."""
+
+    number: int
+    """Number as printed."""
+    text: str
+    """Plain text of the note."""
+    span: Span
+    """Where the note's definition stands in the source."""
+    marked: bool
+    """False when no mark of the source refers to the note (the converter lost it)."""
+    restored: str | None = None
+    """When its lost mark was put back (``restore.py``): why, in a sentence."""
+
+    @property
+    def state(self) -> str:
+        """``marked``, ``restored`` (its lost mark put back) or ``lost`` (left unplaced)."""
+        return "marked" if self.marked else "restored" if self.restored else "lost"
+
+
+@dataclass(frozen=True)
+class SubParagraph:
+    """A lettered (a), (b)… or roman (i), (ii)… sub-paragraph."""
+
+    label: str
+    """Label without brackets: ``a`` or ``ii``."""
+    anchor: str
+    """Public anchor, e.g. ``op-6-a`` or ``op-6-a-i``."""
+    text: str
+    """Plain text."""
+    notes: tuple[NoteRef, ...]
+    """Footnote marks in the text."""
+    subparagraphs: tuple[SubParagraph, ...]
+    """Nested sub-paragraphs: (i), (ii)… under a lettered one."""
+    span: Span
+    """Source lines."""
+
+
+def all_subparagraphs(subs: tuple[SubParagraph, ...]) -> list[SubParagraph]:
+    """Sub-paragraphs and their nested ones, in reading order: (a), (i), (ii), (b)…"""
+    out: list[SubParagraph] = []
+    for sub in subs:
+        out += [sub, *all_subparagraphs(sub.subparagraphs)]
+    return out
+
+
+@dataclass(frozen=True)
+class ReportParagraph:
+    """A numbered paragraph of the report's own text (1, 2, … 31)."""
+
+    number: int
+    """Number as printed."""
+    anchor: str
+    """Public anchor ``para-N``."""
+    text: str
+    """Plain text."""
+    notes: tuple[NoteRef, ...]
+    """Footnote marks in the text (report-body notes)."""
+    items: tuple[SubParagraph, ...]
+    """Lettered sub-items, anchors ``para-N-a``."""
+    section: str
+    """Roman number of the section the paragraph stands in (``I``, ``II``…)."""
+    subsection: str | None
+    """Letter of the subsection of section II (``A``…), if any."""
+    span: Span
+    """Source lines."""
+
+
+@dataclass(frozen=True)
+class Subsection:
+    """A lettered subsection heading, e.g. ``A. Draft resolution A/C.3/77/L.2``."""
+
+    letter: str
+    """The letter as printed."""
+    title: str
+    """Heading text after the letter."""
+    line: int
+    """Source line of the heading."""
+
+
+@dataclass(frozen=True)
+class Section:
+    """A roman-numbered section of the report (``I. Introduction``)."""
+
+    number: str
+    """Roman number as printed."""
+    title: str
+    """Heading text."""
+    anchor: str
+    """Public anchor ``section-i``."""
+    subsections: tuple[Subsection, ...]
+    """Lettered subsections, in order."""
+    line: int
+    """Source line of the heading."""
+
+
+@dataclass(frozen=True)
+class Sponsors:
+    """Sponsors of a draft in the three groups the report distinguishes."""
+
+    original: tuple[str, ...]
+    """States that submitted the draft (its original sponsors)."""
+    subsequent: tuple[str, ...]
+    """States that joined in sponsoring it after it was submitted."""
+    at_meeting: tuple[str, ...]
+    """States that joined in sponsoring it at the meeting where it was acted on."""
+
+    @property
+    def count(self) -> int:
+        """Number of sponsors in all three groups."""
+        return len(self.original) + len(self.subsequent) + len(self.at_meeting)
+
+    def all(self) -> tuple[str, ...]:
+        """Every sponsor, original first."""
+        return self.original + self.subsequent + self.at_meeting
+
+
+@dataclass(frozen=True)
+class Meeting:
+    """A meeting of the Committee (or of the plenary)."""
+
+    number: int
+    """Meeting number (45 for the 45th meeting)."""
+    date: dt.date | None
+    """Date of the meeting, when the report gives it."""
+    plenary: bool = False
+    """True for a plenary meeting of the General Assembly."""
+
+
+@dataclass(frozen=True)
+class Statement:
+    """Somebody spoke on a draft."""
+
+    speaker: str
+    """Who spoke: a State, or an officer such as ``Secretary of the Committee``."""
+    on_behalf_of: str | None
+    """Group on whose behalf, if the report says so."""
+    also_on_behalf_of: tuple[str, ...]
+    """States on whose behalf the speaker also spoke."""
+    timing: str
+    """``before`` or ``after`` the adoption."""
+    meeting: int | None
+    """Meeting number."""
+    paragraph: int
+    """Report paragraph that records it."""
+
+
+@dataclass(frozen=True)
+class Vote:
+    """A recorded vote."""
+
+    yes: int
+    """Votes in favour."""
+    no: int
+    """Votes against."""
+    abstain: int
+    """Abstentions."""
+
+
+@dataclass(frozen=True)
+class Proposal:
+    """A draft considered by the Committee (a subsection of section II)."""
+
+    letter: str
+    """Subsection letter (``A``…)."""
+    draft_symbol: DocumentSymbol
+    """Symbol of the draft, e.g. ``A/C.3/77/L.7/Rev.1``."""
+    title: str
+    """Title of the draft resolution."""
+    recommended_by: str | None
+    """Body that recommended the draft (``Economic and Social Council``), if any."""
+    recommendation: str | None
+    """The recommending decision, e.g. ``resolution 2022/12``."""
+    submitted_by: tuple[str, ...]
+    """Who submitted the draft (States, or an officer such as the Chair)."""
+    on_behalf_of: str | None
+    """Group on whose behalf it was submitted, if any."""
+    sponsors: Sponsors
+    """Sponsors in three groups."""
+    meetings: tuple[Meeting, ...]
+    """Committee meetings at which it was considered, in order."""
+    statements: tuple[Statement, ...]
+    """Statements made on it."""
+    adopted: bool
+    """Whether the Committee adopted it."""
+    adopted_at: int | None
+    """Meeting at which it was adopted."""
+    vote: Vote | None
+    """Recorded vote, or None when adopted without one."""
+    draft_resolution: str | None
+    """Roman number of the draft resolution it became (``I``…)."""
+    paragraphs: tuple[int, ...]
+    """Report paragraphs of the subsection."""
+    span: Span
+    """Source lines of the subsection."""
+
+
+@dataclass(frozen=True)
+class Preambular:
+    """A preambular paragraph ("Recalling its resolution…,")."""
+
+    number: int
+    """Position in the preamble, from 1 (the document prints no number)."""
+    anchor: str
+    """Public anchor ``pp-N``."""
+    text: str
+    """Plain text."""
+    notes: tuple[NoteRef, ...]
+    """Footnote marks."""
+    span: Span
+    """Source lines."""
+
+
+@dataclass(frozen=True)
+class Operative:
+    """A numbered operative paragraph."""
+
+    number: int
+    """Number as printed."""
+    anchor: str
+    """Public anchor ``op-N``."""
+    text: str
+    """Plain text (without its sub-paragraphs)."""
+    notes: tuple[NoteRef, ...]
+    """Footnote marks."""
+    subparagraphs: tuple[SubParagraph, ...]
+    """Sub-paragraphs (a), (b)…"""
+    span: Span
+    """Source lines."""
+
+
+@dataclass(frozen=True)
+class DraftResolution:
+    """A draft resolution recommended for adoption."""
+
+    number: str
+    """Roman number as printed (``V``)."""
+    ordinal: int
+    """The same number as an integer (5)."""
+    title: str
+    """Title."""
+    preambular: tuple[Preambular, ...]
+    """Preambular paragraphs."""
+    operative: tuple[Operative, ...]
+    """Operative paragraphs."""
+    notes: tuple[Note, ...]
+    """Footnotes, numbered afresh in each draft."""
+    span: Span
+    """Source lines from the heading to the last paragraph or note."""
+    slug: str
+    """File name stem of its page: ``v`` for draft resolution V (``v-2`` for a repeat)."""
+
+    @property
+    def page(self) -> str:
+        """Site path of its page."""
+        return f"draft-resolutions/{self.slug}.html"
+
+
+@dataclass(frozen=True)
+class Rapporteur:
+    """The Committee's rapporteur."""
+
+    name: str
+    """Name with title, e.g. ``Ms. Shalini Gungaram``."""
+    country: str
+    """Country in brackets after the name."""
+
+
+@dataclass(frozen=True)
+class Report:
+    """A committee report: masthead, own text, proposals and draft resolutions."""
+
+    symbol: DocumentSymbol
+    """Document symbol, e.g. ``A/77/464``."""
+    date: dt.date | None
+    """Date of issue (None only if the masthead lost it; a warning says so)."""
+    session: int | None
+    """Session number (77)."""
+    agenda_item: int | None
+    """Agenda item number."""
+    title: str
+    """Title of the agenda item."""
+    committee: str
+    """Committee that reports, e.g. ``Third Committee``."""
+    rapporteur: Rapporteur | None
+    """Rapporteur, if named."""
+    sections: tuple[Section, ...]
+    """Roman-numbered sections of the report's own text."""
+    paragraphs: tuple[ReportParagraph, ...]
+    """Numbered paragraphs of the report's own text."""
+    notes: tuple[Note, ...]
+    """The report body's own footnotes."""
+    proposals: tuple[Proposal, ...]
+    """Drafts considered (section II)."""
+    resolutions: tuple[DraftResolution, ...]
+    """Draft resolutions recommended (section III)."""
+    source: str = field(default="", compare=False)
+    """Path of the source file as given by the user."""
+    digest: str = field(default="", compare=False)
+    """SHA-256 of the source file's bytes (hex), recorded in what a build writes."""
+
+    def resolution(self, number: str) -> DraftResolution:
+        """The draft resolution with this roman number."""
+        for resolution in self.resolutions:
+            if resolution.number == number:
+                return resolution
+        raise KeyError(number)
+
+    def proposal_for(self, number: str) -> Proposal | None:
+        """The proposal that became draft resolution ``number``, if the report says."""
+        for proposal in self.proposals:
+            if proposal.draft_resolution == number:
+                return proposal
+        return None

@@ -1,0 +1,104 @@
+"""Stage 1, clean: remove page furniture that the PDF converter left in the text.
+
+Each fixer below repairs one kind of converter damage and says what it
+guarantees afterwards. The stage is line based: a removed line becomes a blank
+line, so paragraphs that a page break split stay split here and are joined
+later by the structure stage, which knows what kind of paragraph it is in.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from unreport.parse.source import Source
+from unreport.text.symbols import SYMBOL_RE
+
+
+@dataclass(frozen=True)
+class Line:
+    """One source line."""
+
+    number: int
+    """1-based line number in the source."""
+    text: str
+    """The line's text."""
+
+
+@dataclass(frozen=True)
+class Furniture:
+    """A removed line and why it was removed."""
+
+    number: int
+    """Line number."""
+    text: str
+    """The removed text."""
+    kind: str
+    """Which fixer removed it."""
+
+
+@dataclass(frozen=True)
+class Cleaned:
+    """Lines with the furniture blanked out, and the furniture itself."""
+
+    path: str
+    """Source file as the user named it."""
+    lines: tuple[Line, ...]
+    """Every line; furniture lines are present with empty text."""
+    furniture: tuple[Furniture, ...]
+    """What was removed, for messages and for the nothing-lost check."""
+
+
+_EMPHASIS = re.compile(r"\*+")
+
+# "22-27149 **5/71**", "**22**-27149 **29/71**", "22-27149 3**3/71**", "**43/71**":
+# once the bold markers are gone, an optional job number then page/pages.
+_FOOTER = re.compile(r"^(?:\d{2}-\d{5}\s*)?\d{1,3}\s*/\s*\d{1,3}$|^\d{2}-\d{5}$")
+_RECYCLE = re.compile(r"^(?:♲\s*)?Please\s+recycle\b.*$", re.IGNORECASE)
+
+
+def page_footer(text: str) -> bool:
+    """A page footer: job number and page/pages, bold or not, split by bold markers.
+
+    Afterwards no line consisting of a job number and a page count remains.
+    """
+    bare = _EMPHASIS.sub("", text).strip()
+    return bool(_FOOTER.match(bare))
+
+
+def recycle_notice(text: str) -> bool:
+    """The "Please recycle" notice printed on the first page (with its stray ``\\``)."""
+    bare = _EMPHASIS.sub("", text).strip().rstrip("\\").strip()
+    return bool(_RECYCLE.match(bare))
+
+
+def running_header(text: str) -> bool:
+    """A line that is nothing but a document symbol: the running page header."""
+    bare = _EMPHASIS.sub("", text).strip().lstrip("#").strip()
+    match = SYMBOL_RE.fullmatch(bare)
+    return match is not None
+
+
+FIXERS: tuple[tuple[str, Callable[[str], bool]], ...] = (
+    ("page footer", page_footer),
+    ("recycle notice", recycle_notice),
+    ("running header", running_header),
+)
+"""Ordered: the first fixer that claims a line removes it."""
+
+
+def clean(source: Source) -> Cleaned:
+    """Blank out page furniture; strip trailing spaces and hard-break backslashes."""
+    lines: list[Line] = []
+    furniture: list[Furniture] = []
+    for number, raw in enumerate(source.lines, start=1):
+        text = raw.rstrip()
+        if text.endswith("\\"):
+            text = text[:-1].rstrip()
+        kind = next((name for name, claims in FIXERS if text.strip() and claims(text)), None)
+        if kind:
+            furniture.append(Furniture(number, raw, kind))
+            text = ""
+        lines.append(Line(number, text.strip()))
+    return Cleaned(source.path, tuple(lines), tuple(furniture))

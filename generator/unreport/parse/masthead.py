@@ -1,0 +1,72 @@
+"""The masthead: symbol, date, session, agenda item, title, committee, rapporteur.
+
+Everything above the report's first section heading. Each fact is found by
+what it says ("Distr.: General 30 November 2022", "Agenda item 109"), not by
+where it stands, since converters reorder and re-level these lines.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from unreport.model import Rapporteur
+from unreport.parse.blocks import Block
+from unreport.text.dates import parse_date
+from unreport.text.numbers import ordinal_words
+from unreport.text.symbols import SYMBOL_RE, DocumentSymbol
+
+
+@dataclass(frozen=True)
+class Masthead:
+    """Facts read from the masthead; None where the masthead does not give one."""
+
+    symbol: DocumentSymbol | None
+    """Document symbol."""
+    symbol_line: int | None
+    """Line of the symbol."""
+    date: dt.date | None
+    """Date of issue."""
+    session: int | None
+    """Session number."""
+    agenda_item: int | None
+    """Agenda item."""
+    title: str | None
+    """Title of the agenda item."""
+    committee: str | None
+    """Reporting committee."""
+    rapporteur: Rapporteur | None
+    """Rapporteur."""
+
+
+def read_masthead(blocks: tuple[Block, ...]) -> Masthead:
+    """Read the facts from the blocks above the first section heading."""
+    symbol = date = session = agenda = title = committee = rapporteur = None
+    symbol_line = None
+    lines = [(b.span.first, b.text.replace("*", "").lstrip("#").strip()) for b in blocks]
+    agenda_index = None
+    for index, (number, text) in enumerate(lines):
+        if symbol is None and (match := SYMBOL_RE.search(text)):
+            with contextlib.suppress(ValueError):
+                symbol, symbol_line = DocumentSymbol.parse(match.group(0)), number
+        if date is None and re.search(r"\bDistr\.", text):
+            date = parse_date(text)
+        if session is None and (match := re.search(r"^(\S+)\s+session\b", text, re.I)):
+            session = ordinal_words(match.group(1))
+        if agenda is None and (match := re.search(r"\bAgenda items?\s+(\d+)", text, re.I)):
+            agenda, agenda_index = int(match.group(1)), index
+        if committee is None and (match := re.search(r"^Report of the (.+)$", text)):
+            committee = match.group(1).strip()
+        if rapporteur is None and (match := re.search(r"^Rapporteurs?:\s*(.+?)\s*\(([^)]+)\)",
+                                                      text)):
+            rapporteur = Rapporteur(match.group(1).strip(), match.group(2).strip())
+    if agenda_index is not None:
+        for _, text in lines[agenda_index + 1:]:
+            if text and not re.match(r"^(Report of|Rapporteur)", text):
+                title = text
+                break
+    if date is None:
+        date = next((d for _, t in lines if (d := parse_date(t))), None)
+    return Masthead(symbol, symbol_line, date, session, agenda, title, committee, rapporteur)

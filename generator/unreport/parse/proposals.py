@@ -1,0 +1,210 @@
+"""Section II of a report: how the Committee handled each draft.
+
+Each subsection ("A. Draft resolution A/C.3/77/L.2") tells, in set phrases,
+who submitted the draft, who joined in sponsoring it and when, at which
+meetings it was considered, who spoke, and what the Committee did. The
+phrases are those of the Secretariat's reporting style; each pattern below
+names the phrase it reads.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from unreport.diagnostics import Collector
+from unreport.model import (
+    Meeting,
+    Proposal,
+    ReportParagraph,
+    Section,
+    Span,
+    Sponsors,
+    Statement,
+    Vote,
+)
+from unreport.text.dates import MONTH_PATTERN, parse_date
+from unreport.text.states import known_states, split_names, strip_article
+from unreport.text.symbols import SYMBOL_RE, DocumentSymbol
+
+_MEETING = re.compile(rf"\b(\d{{1,3}})(?:st|nd|rd|th) (plenary )?meeting"
+                      rf"(?:,? on (\d{{1,2}} {MONTH_PATTERN}(?: \d{{4}})?))?")
+_SAME_MEETING = re.compile(r"\b(?:the|that) same meeting\b", re.IGNORECASE)
+_TITLE = re.compile(r"draft (?:resolution|decision) entitled [\"“](.+?)[\"”]")
+_RECOMMENDED = re.compile(r"In its (resolution|decision) (\S+?),? the (.+?) recommended")
+_SUBMITTED = re.compile(r"submitted by (.+?)\.(?=\s|$)")
+_SUBSEQUENTLY = re.compile(r"^Subsequently, (.+?) joined in sponsoring")
+_AT_MEETING = re.compile(rf"^(?:Also )?[Aa]t (?:the|its) (?:same|\d+\w*) meeting,"
+                         rf"(?: on \d{{1,2}} {MONTH_PATTERN}(?: \d{{4}})?,)?"
+                         r"\s+(.+?) joined in sponsoring")
+_ADOPTED = re.compile(r"\bthe Committee adopted draft (?:resolution|decision)")
+_REJECTED = re.compile(r"\bthe Committee rejected draft (?:resolution|decision)")
+_BECAME = re.compile(r"see para\.\s*\d+,\s*draft resolution ([IVXLC]+)")
+_VOTE = re.compile(r"by a recorded vote of (\d+) to (\d+),? with (\d+) abstentions?")
+_OFFICER = re.compile(r"^(?:the )?(Chair|Vice-Chair|Rapporteur|Secretary)\b")
+_SPEAKERS = re.compile(
+    r"the (?:representatives?|observers?) of (?P<who>.+?)"
+    r"(?:,? on behalf of (?:the )?(?P<group>[^,]+?),)?"
+    r" (?:made (?:a )?statements?|made an introductory statement)")
+_OFFICER_STATEMENT = re.compile(r"the (?P<who>(?:Chair|Vice-Chair|Secretary|Rapporteur)"
+                                r"(?: of the Committee)?) (?:read out|made) a statement")
+
+
+def sentences(text: str) -> list[str]:
+    return [s for s in re.split(r"(?<=[a-z)\]])\.\s+(?=[A-Z])", text) if s]
+
+
+def _names(text: str, line: int, messages: Collector) -> tuple[str, ...]:
+    names = tuple(split_names(text))
+    for name in names:
+        if strip_article(name) not in known_states():
+            messages.warn("proposal", line,
+                          f"sponsor {name!r} is not a United Nations Member State name "
+                          "as the UN writes it; check the list for a converter error.")
+    return names
+
+
+def _meetings(paragraphs: list[ReportParagraph], year: int | None) -> tuple[Meeting, ...]:
+    found: dict[int, Meeting] = {}
+    for paragraph in paragraphs:
+        for match in _MEETING.finditer(paragraph.text):
+            number = int(match.group(1))
+            date = parse_date(match.group(3), year) if match.group(3) else None
+            if number not in found or (found[number].date is None and date):
+                found[number] = Meeting(number, date, bool(match.group(2)))
+    return tuple(found[n] for n in sorted(found))
+
+
+def _current_meeting(sentence: str, previous: int | None) -> int | None:
+    match = _MEETING.search(sentence)
+    if match:
+        return int(match.group(1))
+    return previous if _SAME_MEETING.search(sentence) or previous else None
+
+
+def _statements(paragraphs: list[ReportParagraph], adoption_paragraph: int | None,
+                ) -> tuple[Statement, ...]:
+    statements: list[Statement] = []
+    meeting: int | None = None
+    for paragraph in paragraphs:
+        for sentence in sentences(paragraph.text):
+            meeting = _current_meeting(sentence, meeting)
+            if sentence.startswith("Before the adoption"):
+                timing = "before"
+            elif sentence.startswith("After the adoption"):
+                timing = "after"
+            elif adoption_paragraph is None or paragraph.number <= adoption_paragraph:
+                timing = "before"
+            else:
+                timing = "after"
+            officer = _OFFICER_STATEMENT.search(sentence)
+            if officer:
+                statements.append(Statement(officer.group("who"), None, (), timing, meeting,
+                                            paragraph.number))
+                continue
+            match = _SPEAKERS.search(sentence)
+            if not match:
+                continue
+            group = match.group("group")
+            for name in split_names(match.group("who")):
+                also: tuple[str, ...] = ()
+                inner = re.match(r"^(.+?)\s*\(also on behalf of (.+)\)$", name)
+                if inner:
+                    name, also = inner.group(1), tuple(split_names(inner.group(2)))
+                statements.append(Statement(strip_article(name), group, also, timing, meeting,
+                                            paragraph.number))
+    return tuple(statements)
+
+
+def _proposal(letter: str, heading: str, paragraphs: list[ReportParagraph],
+              date: dt.date | None, messages: Collector) -> Proposal:
+    text = " ".join(p.text for p in paragraphs)
+    line = paragraphs[0].span.first if paragraphs else 0
+    symbol_match = SYMBOL_RE.search(heading) or SYMBOL_RE.search(text)
+    symbol = DocumentSymbol.parse(symbol_match.group(0)) if symbol_match else DocumentSymbol("")
+    if not symbol_match:
+        messages.warn("proposal", line,
+                      f"subsection {letter}: no draft symbol (such as A/C.3/77/L.2) in "
+                      "its heading or text.")
+    title_match = _TITLE.search(text)
+    if not title_match:
+        messages.warn("proposal", line,
+                      f"subsection {letter}: no title found; expected 'draft resolution "
+                      "entitled \"…\"'.")
+    recommended = _RECOMMENDED.search(text)
+    submitted_by: tuple[str, ...] = ()
+    on_behalf_of = None
+    original: tuple[str, ...] = ()
+    submitted = _SUBMITTED.search(text)
+    if submitted:
+        who = re.sub(r"\s*\([A-Z]+/[^)]*\)\s*$", "", submitted.group(1))
+        who = re.sub(r"\s+on the recommendation of .+$", "", who)
+        who, _, group = who.partition(", on behalf of ")
+        on_behalf_of = strip_article(group) if group else None
+        officer = _OFFICER.match(who)
+        if officer:
+            submitted_by = (strip_article(who),)
+        else:
+            submitted_by = original = _names(who, line, messages)
+    subsequent: tuple[str, ...] = ()
+    at_meeting: list[str] = []
+    for paragraph in paragraphs:
+        for sentence in sentences(paragraph.text):
+            later = _SUBSEQUENTLY.match(sentence)
+            joined = _AT_MEETING.match(sentence)
+            if later:
+                subsequent += _names(later.group(1), paragraph.span.first, messages)
+            elif joined:
+                at_meeting.extend(_names(joined.group(1), paragraph.span.first, messages))
+    adoption = next((p for p in paragraphs if _ADOPTED.search(p.text)), None)
+    rejected = any(_REJECTED.search(p.text) for p in paragraphs)
+    adopted_at = None
+    vote = None
+    became = None
+    if adoption:
+        meeting = None
+        for paragraph in paragraphs:
+            for sentence in sentences(paragraph.text):
+                meeting = _current_meeting(sentence, meeting)
+                if paragraph is adoption and _ADOPTED.search(sentence):
+                    adopted_at = meeting
+        votes = _VOTE.search(adoption.text)
+        if votes:
+            vote = Vote(*(int(v) for v in votes.groups()))
+        became_match = _BECAME.search(adoption.text)
+        became = became_match.group(1) if became_match else None
+    elif not rejected:
+        messages.warn("proposal", line,
+                      f"subsection {letter}: no sentence says what the Committee did with "
+                      f"draft {symbol}; expected 'the Committee adopted draft resolution …'.")
+    year = date.year if date else None
+    span = Span(line, paragraphs[-1].span.last if paragraphs else line)
+    return Proposal(
+        letter=letter, draft_symbol=symbol, title=title_match.group(1) if title_match else "",
+        recommended_by=recommended.group(3) if recommended else None,
+        recommendation=f"{recommended.group(1)} {recommended.group(2)}" if recommended else None,
+        submitted_by=submitted_by, on_behalf_of=on_behalf_of,
+        sponsors=Sponsors(original, subsequent, tuple(at_meeting)),
+        meetings=_meetings(paragraphs, year),
+        statements=_statements(paragraphs, adoption.number if adoption else None),
+        adopted=adoption is not None, adopted_at=adopted_at, vote=vote,
+        draft_resolution=became, paragraphs=tuple(p.number for p in paragraphs), span=span)
+
+
+def read_proposals(paragraphs: tuple[ReportParagraph, ...], sections: tuple[Section, ...],
+                   date: dt.date | None, messages: Collector) -> tuple[Proposal, ...]:
+    """One ``Proposal`` per subsection whose heading names a draft."""
+    proposals: list[Proposal] = []
+    for section in sections:
+        for subsection in section.subsections:
+            if not re.search(r"\bDraft (?:resolution|decision)\b", subsection.title, re.I):
+                continue
+            members = [p for p in paragraphs
+                       if p.section == section.number and p.subsection == subsection.letter]
+            if not members:
+                messages.warn("proposal", subsection.line, f"subsection {subsection.letter} has no "
+                              "numbered paragraphs.")
+                continue
+            proposals.append(_proposal(subsection.letter, subsection.title, members, date,
+                                       messages))
+    return tuple(proposals)

@@ -1,0 +1,479 @@
+"""Stage 3, structure: typed blocks to the frozen ``Report`` model, anchors assigned.
+
+The report's own logic gives the structure: sections I, II, III with numbered
+paragraphs; then "Draft resolution I…", "The General Assembly,", preambular
+paragraphs, numbered operative paragraphs and their (a)/(i) sub-paragraphs;
+footnotes numbered afresh in the report body and in each draft.
+
+Paragraphs split by a page break or a footnote block are joined here, by rules
+that depend on what kind of paragraph is open (see ``continues``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from unreport.diagnostics import Collector, SourceError
+from unreport.model import (
+    DraftResolution,
+    Note,
+    NoteRef,
+    Operative,
+    Preambular,
+    Report,
+    ReportParagraph,
+    Section,
+    Span,
+    SubParagraph,
+    Subsection,
+    all_subparagraphs,
+)
+from unreport.parse.blocks import Block, Kind
+from unreport.parse.clean import Cleaned
+from unreport.parse.marks import MarkReader, assemble, explicit_numbers
+from unreport.parse.masthead import read_masthead
+from unreport.parse.proposals import read_proposals
+from unreport.text.numbers import from_roman, is_roman, to_roman
+
+# Marks and emphasis that may follow a paragraph's final punctuation: "…,<sup>3</sup>",
+# "…, 13" (a bare mark after the comma), "*…*".
+_TRAILING_MARKS = re.compile(
+    r"(?:\s*<sup>\s*\w{1,3}\s*</sup>|\s*\\\(\s*\^\s*\{?\d{1,3}\}?\s*\\\)|\*"
+    r"|(?<=[,;.:])\s\d{1,3})+$")
+
+
+def continues(previous_raw: str, text: str) -> bool:
+    """Whether preamble ``text`` continues the paragraph whose raw text is ``previous_raw``.
+
+    A preambular paragraph ends with a comma (or, by a slip, a full stop or
+    semicolon). If the previous text stops without such a mark, the page broke
+    mid-sentence; if the new text begins in lower case, it is the rest of a
+    sentence whatever the previous one ended with.
+    """
+    # Only the end matters; looking at a bounded tail keeps the pattern linear.
+    stripped = _TRAILING_MARKS.sub("", previous_raw[-200:]).rstrip()
+    if not stripped or stripped[-1] not in ".,;:":
+        return True
+    first = text.lstrip("*_\"“‘'( ")
+    return bool(first) and first[0].islower()
+
+
+# --- builders: mutable while walking the blocks, frozen at the end -----------------
+
+
+@dataclass
+class _Text:
+    fragments: list[tuple[int, str]] = field(default_factory=list)
+
+    def add(self, block: Block, *, as_text: bool = False) -> None:
+        """Append the block's text; ``as_text`` keeps its marker (it is not what it says)."""
+        fragments = block.with_marker() if as_text else block.fragments
+        self.fragments.extend((f.line, f.text) for f in fragments)
+
+    @property
+    def raw(self) -> str:
+        return " ".join(t for _, t in self.fragments)
+
+
+@dataclass
+class _Item(_Text):
+    label: str = ""
+    children: list[_Item] = field(default_factory=list)
+    roman: bool = False
+
+
+@dataclass
+class _Para(_Text):
+    number: int = 0
+    items: list[_Item] = field(default_factory=list)
+    section: str = ""
+    subsection: str | None = None
+
+    def open_element(self) -> _Text:
+        if self.items:
+            last = self.items[-1]
+            return last.children[-1] if last.children else last
+        return self
+
+
+@dataclass
+class _Draft:
+    number: str
+    heading: Block
+    title: list[tuple[int, str]] = field(default_factory=list)
+    assembly: bool = False
+    preambular: list[_Text] = field(default_factory=list)
+    operative: list[_Para] = field(default_factory=list)
+    notes: list[Block] = field(default_factory=list)
+    last_line: int = 0
+
+
+def _next_letter(label: str) -> str:
+    return chr(ord(label) + 1) if len(label) == 1 and label < "z" else ""
+
+
+def place_item(parent: _Para, label: str, block: Block, messages: Collector) -> None:
+    """Put sub-paragraph ``(label)`` under ``parent``: a letter, or a roman under a letter.
+
+    The label that continues the letters wins: ``(i)`` after ``(h)`` is the letter
+    i, and so are ``(v)`` after ``(u)`` and ``(x)`` after ``(w)``. Otherwise a label
+    of i, v and x under a lettered item is a roman numeral: ``(i)`` after ``(a)``
+    opens (i), (ii)… under (a). A single letter that fits neither sequence is a
+    letter out of order (``(c)`` where ``(b)`` is missing), with a warning.
+    """
+    item = _Item(label=label)
+    item.add(block)
+    letters = parent.items
+    expected_letter = _next_letter(letters[-1].label) if letters else "a"
+    siblings = letters[-1].children if letters else []
+    expected_roman = to_roman(len(siblings) + 1).lower()
+    roman_form = bool(re.fullmatch(r"[ivx]+", label)) and is_roman(label)
+    if letters and roman_form and label != expected_letter and (
+            label == expected_roman or len(label) > 1):
+        if label != expected_roman:
+            messages.warn("numbering", block.span.first,
+                          f"sub-paragraph ({label}) where ({expected_roman}) "
+                          f"or ({expected_letter}) was expected.")
+        item.roman = True
+        siblings.append(item)
+        return
+    if label != expected_letter:
+        messages.warn("numbering", block.span.first,
+                      f"sub-paragraph ({label}) where ({expected_letter}) was "
+                      "expected: a lettered sub-paragraph is missing or mislabelled.")
+    letters.append(item)
+
+
+# --- walking the blocks ------------------------------------------------------------
+
+
+@dataclass
+class _Body:
+    sections: list[tuple[str, str, int, list[Subsection]]] = field(default_factory=list)
+    paragraphs: list[_Para] = field(default_factory=list)
+    notes: list[Block] = field(default_factory=list)
+    heading_last: bool = False
+    """A heading came after the last numbered paragraph: text cannot continue it."""
+
+
+def _walk_body(blocks: list[Block], messages: Collector) -> _Body:
+    body = _Body()
+    section, subsection = "", None
+    for block in blocks:
+        if block.kind is Kind.LABELLED_HEADING and block.label:
+            label = block.label
+            next_section = to_roman(len(body.sections) + 1)
+            subs = body.sections[-1][3] if body.sections else []
+            next_sub = chr(ord(subs[-1].letter) + 1) if subs else "A"
+            if label == next_section or (is_roman(label) and label != next_sub):
+                if any(number == label for number, *_ in body.sections):
+                    messages.warn("unplaced", block.span.first,
+                                  f"section {label} a second time, where "
+                                  f"section {next_section} was expected: the heading could "
+                                  "not be placed (is the line repeated?).")
+                    continue
+                if label != next_section:
+                    messages.warn("numbering", block.span.first, f"section {label} where section "
+                                  f"{next_section} was expected.")
+                body.sections.append((label, block.text, block.span.first, []))
+                section, subsection = label, None
+                body.heading_last = True
+            elif body.sections:
+                if label != next_sub:
+                    messages.warn("numbering", block.span.first,
+                                  f"subsection {label} where subsection "
+                                  f"{next_sub} was expected.")
+                subs.append(Subsection(label, block.text, block.span.first))
+                subsection = label
+                body.heading_last = True
+            continue
+        if block.kind is Kind.NOTE:
+            body.notes.append(block)
+            continue
+        if block.kind is Kind.NUMBERED and block.label:
+            number = int(block.label)
+            expected = body.paragraphs[-1].number + 1 if body.paragraphs else 1
+            if number != expected:
+                messages.warn("numbering", block.span.first,
+                              f"report paragraph {number} where paragraph "
+                              f"{expected} was expected (a numbering gap or repeat).")
+            para = _Para(number=number, section=section, subsection=subsection)
+            para.add(block)
+            body.paragraphs.append(para)
+            body.heading_last = False
+            continue
+        if not body.paragraphs or body.heading_last:
+            messages.warn("unplaced", block.span.first,
+                          "text between a heading and the next numbered "
+                          f"paragraph could not be placed: {block.text[:60]!r}.")
+            continue
+        if block.kind is Kind.ITEM and block.label:
+            place_item(body.paragraphs[-1], block.label, block, messages)
+        else:
+            body.paragraphs[-1].open_element().add(block, as_text=True)
+    return body
+
+
+def _walk_draft(draft: _Draft, blocks: list[Block], messages: Collector) -> None:
+    for block in blocks:
+        draft.last_line = block.span.last
+        if block.kind is Kind.NOTE:
+            draft.notes.append(block)
+        elif block.kind is Kind.ASSEMBLY and not draft.assembly:
+            draft.assembly = True
+        elif not draft.assembly and not draft.operative:
+            if block.kind is Kind.NUMBERED:
+                messages.warn("structure", block.span.first,
+                              f"draft resolution {draft.number}: operative "
+                              "paragraph before \"The General Assembly,\"; expected the "
+                              "title, then \"The General Assembly,\".")
+                _add_operative(draft, block, messages)
+            else:
+                draft.title.extend((f.line, f.text) for f in block.with_marker())
+        elif block.kind is Kind.NUMBERED and block.label:
+            _add_operative(draft, block, messages)
+        elif draft.operative:
+            if block.kind is Kind.ITEM and block.label:
+                place_item(draft.operative[-1], block.label, block, messages)
+            else:
+                draft.operative[-1].open_element().add(block, as_text=True)
+        elif draft.preambular and continues(draft.preambular[-1].raw, block.text):
+            draft.preambular[-1].add(block, as_text=True)
+        else:
+            if block.kind not in (Kind.TEXT, Kind.ITEM):
+                messages.warn("unplaced", block.span.first,
+                              f"draft resolution {draft.number}: unexpected "
+                              f"{block.kind.value} in the preamble; kept as a preambular "
+                              "paragraph.")
+            paragraph = _Text()
+            paragraph.add(block, as_text=True)
+            draft.preambular.append(paragraph)
+
+
+def _add_operative(draft: _Draft, block: Block, messages: Collector) -> None:
+    number = int(block.label or 0)
+    expected = draft.operative[-1].number + 1 if draft.operative else 1
+    if number != expected:
+        messages.warn("numbering", block.span.first, f"draft resolution {draft.number}: operative "
+                      f"paragraph {number} where {expected} was expected (a numbering gap or "
+                      "repeat).")
+    para = _Para(number=number)
+    para.add(block)
+    draft.operative.append(para)
+
+
+# --- footnote marks and freezing ---------------------------------------------------
+
+
+class _Scope:
+    """Reads marks for one numbering scope and freezes its elements."""
+
+    def __init__(self, name: str, notes: list[Block], texts: list[str],
+                 messages: Collector) -> None:
+        self.name = name
+        self.messages = messages
+        numbers = [int(n.label or 0) for n in notes]
+        explicit = [n for raw in texts for n in explicit_numbers(raw)]
+        self.reader = MarkReader(set(numbers), explicit)
+        self.note_blocks = notes
+        self.marked: set[int] = set()
+
+    def read(self, text: _Text) -> tuple[str, tuple[NoteRef, ...], Span]:
+        raw = assemble(text.fragments)
+        marked = self.reader.read(raw)
+        for line, printed, number in marked.repaired:
+            self.messages.warn("repaired-mark", line,
+                               f"{self.name}: bare number {printed!r} read as the mark of "
+                               f"note {number}, the note due next (the converter dropped "
+                               "digits).")
+        self.marked.update(ref.number for ref in marked.notes)
+        lines = [line for line, _ in text.fragments] or [0]
+        return marked.text, marked.notes, Span(min(lines), max(lines))
+
+    def item(self, item: _Item, prefix: str) -> SubParagraph:
+        text, notes, span = self.read(item)
+        anchor = f"{prefix}-{item.label}"
+        children = tuple(self.item(child, anchor) for child in item.children)
+        if children:
+            span = Span(span.first, max(span.last, children[-1].span.last))
+        return SubParagraph(item.label, anchor, text, notes, children, span)
+
+    def notes(self) -> tuple[Note, ...]:
+        result: list[Note] = []
+        expected = 1
+        for block in self.note_blocks:
+            number = int(block.label or 0)
+            if number != expected:
+                self.messages.warn("numbering", block.span.first,
+                                   f"{self.name}: note {number} where note "
+                                   f"{expected} was expected (a numbering gap or repeat).")
+            expected = number + 1
+            plain = assemble([(f.line, f.text) for f in block.fragments])
+            text = re.sub(r"\*+", "", plain.text)
+            text = re.sub(r"\s+", " ", text).strip()
+            # A note without a mark is reported by restore.py, which may put it back.
+            result.append(Note(number, text, block.span, number in self.marked))
+        return tuple(result)
+
+    def check_marks(self, refs: list[tuple[int, int]]) -> None:
+        defined = {int(b.label or 0) for b in self.note_blocks}
+        for number, line in refs:
+            if number not in defined:
+                self.messages.warn("orphan-mark", line,
+                                   f"{self.name}: footnote mark {number} has no note; "
+                                   f"expected a note numbered {number} (is a page of notes "
+                                   "missing?).")
+
+
+def _unique(anchor: str, used: set[str]) -> str:
+    candidate, n = anchor, 2
+    while candidate in used:
+        candidate, n = f"{anchor}-{n}", n + 1
+    used.add(candidate)
+    return candidate
+
+
+def _freeze_body(body: _Body, messages: Collector) -> tuple[tuple[ReportParagraph, ...],
+                                                             tuple[Note, ...]]:
+    texts = [raw for p in body.paragraphs for raw in _depth_first(p)]
+    scope = _Scope("report", body.notes, texts, messages)
+    used: set[str] = set()
+    paragraphs: list[ReportParagraph] = []
+    refs: list[tuple[int, int]] = []
+    for para in body.paragraphs:
+        text, notes, span = scope.read(para)
+        anchor = _unique(f"para-{para.number}", used)
+        items = tuple(scope.item(item, anchor) for item in para.items)
+        if items:
+            span = Span(span.first, max(span.last, items[-1].span.last))
+        refs.extend((n.number, n.line) for n in notes)
+        refs.extend((n.number, n.line) for i in items for n in i.notes)
+        paragraphs.append(ReportParagraph(para.number, anchor, text, notes, items,
+                                          para.section, para.subsection, span))
+    scope.check_marks(refs)
+    return tuple(paragraphs), scope.notes()
+
+
+def _freeze_draft(draft: _Draft, slug: str, messages: Collector) -> DraftResolution:
+    name = f"draft resolution {draft.number}"
+    texts = [t.raw for t in draft.preambular]
+    texts += [raw for p in draft.operative for raw in _depth_first(p)]
+    scope = _Scope(name, draft.notes, texts, messages)
+    refs: list[tuple[int, int]] = []
+    preambular = []
+    for index, text_builder in enumerate(draft.preambular, start=1):
+        text, notes, span = scope.read(text_builder)
+        refs.extend((n.number, n.line) for n in notes)
+        preambular.append(Preambular(index, f"pp-{index}", text, notes, span))
+    used: set[str] = set()
+    operative = []
+    for para in draft.operative:
+        text, notes, span = scope.read(para)
+        anchor = _unique(f"op-{para.number}", used)
+        subs = tuple(scope.item(item, anchor) for item in para.items)
+        if subs:
+            span = Span(span.first, max(span.last, subs[-1].span.last))
+        refs.extend((n.number, n.line) for n in notes)
+        refs.extend((n.number, n.line) for s in all_subparagraphs(subs) for n in s.notes)
+        operative.append(Operative(para.number, anchor, text, notes, subs, span))
+    scope.check_marks(refs)
+    title_text = " ".join(t for _, t in draft.title)
+    title = re.sub(r"\s+", " ", title_text.replace("*", "")).strip()
+    if not title:
+        messages.warn("structure", draft.heading.span.first,
+                      f"{name} has no title; expected the title "
+                      "on the heading line or the line after it.")
+    if not draft.assembly:
+        messages.warn("structure", draft.heading.span.first,
+                      f"{name} has no \"The General Assembly,\" "
+                      "line; expected it after the title.")
+    if not operative:
+        messages.warn("structure", draft.last_line or draft.heading.span.first,
+                      f"{name} stops at line {draft.last_line or draft.heading.span.first} "
+                      "before any operative paragraph: the file may be truncated.")
+    ordinal = from_roman(draft.number) if is_roman(draft.number) else 0  # "IIII" was warned
+    return DraftResolution(draft.number, ordinal, title, tuple(preambular),
+                           tuple(operative), scope.notes(),
+                           Span(draft.heading.span.first, max(draft.last_line,
+                                                              draft.heading.span.last)), slug)
+
+
+def _depth_first(para: _Para) -> list[str]:
+    """Raw texts of a paragraph and its sub-paragraphs in reading order."""
+    texts = [para.raw]
+    for item in para.items:
+        texts.append(item.raw)
+        texts.extend(child.raw for child in item.children)
+    return texts
+
+
+def structure(cleaned: Cleaned, blocks: tuple[Block, ...], messages: Collector) -> Report:
+    """Build the report model; raise ``SourceError`` if this is not a committee report."""
+    path = cleaned.path
+    first_section = next((i for i, b in enumerate(blocks) if b.kind is Kind.LABELLED_HEADING
+                          and b.label == "I"), None)
+    first_draft = next((i for i, b in enumerate(blocks) if b.kind is Kind.DRAFT_HEADING), None)
+    masthead = read_masthead(blocks[: first_section if first_section is not None else 12])
+    if masthead.symbol is None or masthead.committee is None or first_section is None:
+        missing = [what for what, value in (
+            ("a document symbol such as A/77/464", masthead.symbol),
+            ("a line \"Report of the … Committee\"", masthead.committee),
+            ("a section heading \"I. Introduction\"", first_section)) if value is None]
+        raise SourceError(path, "this does not look like a General Assembly committee report "
+                          "converted to Markdown: found no " + ", no ".join(missing) + ".")
+    if first_draft is None:
+        last = cleaned.lines[-1].number if cleaned.lines else 0
+        raise SourceError(path, f"the file stops at line {last} before any \"Draft resolution "
+                          "I\": a committee report recommends its draft resolutions after its "
+                          "own paragraphs. Is the file truncated?", last)
+    if masthead.date is None:
+        messages.warn("masthead", masthead.symbol_line,
+                      "no date of issue found in the masthead; expected "
+                      "a line such as \"Distr.: General 30 November 2022\".")
+    if masthead.session is None:
+        messages.warn("masthead", masthead.symbol_line,
+                      "no session found in the masthead; expected a line "
+                      "such as \"Seventy-seventh session\".")
+    if masthead.agenda_item is None:
+        messages.warn("masthead", masthead.symbol_line,
+                      "no agenda item found in the masthead; expected a "
+                      "line such as \"Agenda item 109\".")
+    body = _walk_body(list(blocks[first_section:first_draft]), messages)
+    drafts: list[_Draft] = []
+    for block in blocks[first_draft:]:
+        if block.kind is Kind.DRAFT_HEADING and block.label:
+            expected = to_roman(len(drafts) + 1)
+            if block.label != expected:
+                messages.warn("numbering", block.span.first,
+                              f"draft resolution {block.label} where draft "
+                              f"resolution {expected} was expected.")
+            draft = _Draft(block.label, block)
+            if block.text:
+                draft.title.append((block.span.first, block.text))
+            drafts.append(draft)
+            draft.last_line = block.span.last
+        else:
+            _walk_draft(drafts[-1], [block], messages)
+    paragraphs, notes = _freeze_body(body, messages)
+    # A repeated number (a converter or typing slip) must not overwrite the first page.
+    slugs: set[str] = set()
+    named = [(d, _unique(d.number.lower(), slugs)) for d in drafts]
+    resolutions: list[DraftResolution] = []
+    for draft, slug in named:
+        resolutions.append(_freeze_draft(draft, slug, messages))
+    sections = tuple(Section(number, title, f"section-{number.lower()}", tuple(subs), line)
+                     for number, title, line, subs in body.sections)
+    proposals = read_proposals(paragraphs, sections, masthead.date, messages)
+    known = {r.number for r in resolutions}
+    for proposal in proposals:
+        if proposal.draft_resolution and proposal.draft_resolution not in known:
+            messages.warn("structure", proposal.span.first, f"section II says draft "
+                          f"{proposal.draft_symbol} became draft resolution "
+                          f"{proposal.draft_resolution}, but the file has no draft resolution "
+                          f"{proposal.draft_resolution}: is the file truncated?")
+    return Report(
+        symbol=masthead.symbol, date=masthead.date, session=masthead.session,
+        agenda_item=masthead.agenda_item, title=masthead.title or "", committee=masthead.committee,
+        rapporteur=masthead.rapporteur, sections=sections, paragraphs=paragraphs, notes=notes,
+        proposals=proposals, resolutions=tuple(resolutions), source=path)

@@ -1,0 +1,240 @@
+"""Build a site from a parsed report, all or nothing.
+
+:func:`generate` makes everything a site is built from — the pages, the data
+files and the search entries — without touching the disk. :func:`build_site`
+writes them into a docs folder in a temporary folder beside the target, has the
+engine build the site there (``mkdocs_engine``), and moves it into place only
+when everything succeeded, so a failed build leaves the previous site untouched
+and no half-written folder; a folder is replaced only if an earlier build wrote
+it (``ownership.py``). One process, the stages in order.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+import tempfile
+import time
+from collections.abc import Callable
+from contextlib import suppress
+from dataclasses import dataclass
+from pathlib import Path
+
+from unreport import addresses
+from unreport.model import Report
+from unreport.publish.engine import BuildError, ConfigAdjustment, EngineJob
+from unreport.publish.ownership import (
+    MARKER,
+    Stamp,
+    check_out_dir,
+    check_site_dir,
+    file_digests,
+    read_marker,
+    sha256_of,
+    version,
+    written_by_unreport,
+)
+from unreport.publish.resources import site_resources
+from unreport.site.search_entries import SearchEntry
+
+__all__ = ["BuildError", "BuildSettings", "Generated", "Timings", "build_key", "build_site",
+           "generate", "site_files", "site_is_current", "write_files"]
+
+
+@dataclass(frozen=True)
+class BuildSettings:
+    """How the user asked for the site to be built."""
+
+    config: Path | None = None
+    """A MkDocs configuration replacing the built-in one (``--config``)."""
+    site_url: str | None = None
+    """The public address of the site (``--site-url``); the configuration's otherwise."""
+
+    def config_file(self) -> Path:
+        """The configuration to build with."""
+        return self.config or site_resources().config
+
+
+@dataclass(frozen=True)
+class Timings:
+    """Seconds spent in each stage of a build."""
+
+    render: float
+    """Rendering pages and data files."""
+    mkdocs: float
+    """The engine building the site."""
+
+
+@dataclass(frozen=True)
+class Generated:
+    """Everything a site is built from, made in memory."""
+
+    files: dict[str, str]
+    """``{path in the docs folder: text}``: the pages, the data files, the Data page."""
+    search: tuple[SearchEntry, ...]
+    """The search entries of the pages with paragraphs."""
+
+
+def generate(report: Report) -> Generated:
+    """The report's pages, data files and search entries: analyse, render, export."""
+    from unreport.analysis import analyse
+    from unreport.export.files import export_files
+    from unreport.site.data_page import data_page
+    from unreport.site.render import render
+
+    analysis = analyse(report)
+    rendered = render(analysis)
+    files = {**rendered.pages, **export_files(analysis)}
+    files[addresses.DATA] = data_page(report, files)
+    return Generated(files, rendered.search)
+
+
+def site_files(report: Report) -> dict[str, str]:
+    """Everything generated for the docs folder: pages, the JSON export, the open data."""
+    return generate(report).files
+
+
+def stamp(report: Report) -> Stamp:
+    """What the marker of a folder made from ``report`` records."""
+    return Stamp(str(report.symbol), report.date, report.digest)
+
+
+def write_files(files: dict[str, str], out: Path, report: Report) -> None:
+    """Write generated files into ``out``, removing what an earlier run wrote there.
+
+    ``out`` must be new, empty, or written by an earlier run (checked again here,
+    with the names about to be written); files of anyone else are never touched.
+    """
+    check_out_dir(out, str(out), files)
+    earlier = written_by_unreport(out) or set()
+    for name in sorted(earlier - set(files)):
+        stale = out / name
+        if stale.is_file():
+            stale.unlink()
+    _write(out, files)
+    digests = {name: sha256_of(text.encode("utf-8")) for name, text in files.items()}
+    (out / MARKER).write_text(stamp(report).marker(digests), "utf-8")
+
+
+def _write(folder: Path, files: dict[str, str]) -> None:
+    for name, text in files.items():
+        target = folder / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, "utf-8")
+
+
+def build_key(report: Report, settings: BuildSettings | None = None) -> str:
+    """A digest of everything a build's output depends on.
+
+    The source, unreport's and the engine's versions, the configuration (and
+    whatever it inherits), the theme overrides, the hand-written pages and the
+    public address: two builds with the same key write the same bytes (the tests
+    check that builds are reproducible), so a site whose marker has the key is up
+    to date.
+    """
+    from importlib import metadata
+
+    from unreport.publish.mkdocs_engine import TOOLS, read_config, theme_overrides
+
+    settings = settings or BuildSettings()
+    config_file = settings.config_file()
+    raw = read_config(config_file)
+    digest = hashlib.sha256()
+    parts: list[object] = [version(), report.digest, settings.site_url,
+                           [metadata.version(name) for name in TOOLS],
+                           json.dumps(raw, sort_keys=True, default=str)]
+    folders = [config_file.parent / str(raw.get("docs_dir") or "docs")]
+    theme = {**raw, **theme_overrides(raw)}.get("theme")
+    if isinstance(theme, dict) and theme.get("custom_dir"):
+        folders.append(config_file.parent / str(theme["custom_dir"]))
+    for folder in folders:
+        parts.append(sorted(file_digests(folder).items()) if folder.is_dir() else None)
+    digest.update(json.dumps(parts, default=str).encode("utf-8"))
+    digest.update(config_file.read_bytes())
+    return digest.hexdigest()
+
+
+def site_is_current(site_dir: Path, key: str) -> bool:
+    """Whether ``site_dir`` holds, unchanged, the site a build with ``key`` would write."""
+    marker = read_marker(site_dir)
+    if marker is None or marker.get("build_key") != key:
+        return False
+    recorded = marker.get("files")
+    return isinstance(recorded, dict) and file_digests(site_dir) == recorded
+
+
+def build_site(report: Report, site_dir: Path, settings: BuildSettings | None = None, *,
+               shown: str | None = None, adjust_config: ConfigAdjustment | None = None,
+               key: str | None = None, checks: Callable[[], None] | None = None) -> Timings:
+    """Generate the pages and build the site into ``site_dir``; all or nothing.
+
+    ``shown`` is the folder as the user typed it, for messages. ``adjust_config``
+    returns more settings from the configuration's raw values (the offline bundle
+    adds plugins with it). ``key`` is :func:`build_key`'s, when the caller has it
+    already. ``checks`` (the nothing-lost check) run first: a problem in the source
+    is told before anything is built.
+    """
+    from unreport.publish import mkdocs_engine
+    from unreport.site.render import nav
+
+    settings = settings or BuildSettings()
+    check_site_dir(site_dir, shown or str(site_dir), [site_resources().root])
+    config_file = settings.config_file()
+    raw = mkdocs_engine.read_config(config_file)
+    if adjust_config:
+        key = None
+    elif key is None:
+        key = build_key(report, settings)
+    if checks:
+        checks()
+    started = time.perf_counter()
+    site_dir = site_dir.resolve()
+    made = _make_folders(site_dir.parent)
+    work = Path(tempfile.mkdtemp(prefix=".unreport-", dir=site_dir.parent))
+    done = False
+    try:
+        docs = work / "docs"
+        handwritten = mkdocs_engine.handwritten(
+            config_file.parent / str(raw.get("docs_dir") or "docs"))
+        for name, data in handwritten.items():
+            (docs / name).parent.mkdir(parents=True, exist_ok=True)
+            (docs / name).write_bytes(data)
+        generated = generate(report)
+        _write(docs, generated.files)
+        rendered = time.perf_counter()
+        job = EngineJob(config_file, docs, work / "site", f"{report.symbol}: {report.title}",
+                        nav(report), tuple(handwritten), generated.search, settings.site_url,
+                        report.date, adjust_config)
+        mkdocs_engine.build(job)
+        built = time.perf_counter()
+        (job.site / MARKER).write_text(stamp(report).marker(file_digests(job.site), key),
+                                       "utf-8")
+        _swap_into_place(job.site, site_dir, work)
+        done = True
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+        if not done:  # a failed build leaves no trace, not even the folders it made
+            for folder in reversed(made):
+                with suppress(OSError):
+                    folder.rmdir()
+    return Timings(rendered - started, built - rendered)
+
+
+def _make_folders(folder: Path) -> list[Path]:
+    """Create ``folder`` and its missing parents; return those created, outermost first."""
+    missing = [p for p in (folder, *folder.parents) if not p.exists()][::-1]
+    folder.mkdir(parents=True, exist_ok=True)
+    return missing
+
+
+def _swap_into_place(new_site: Path, site_dir: Path, work: Path) -> None:
+    old = work / "previous-site"
+    if site_dir.exists():
+        site_dir.rename(old)
+    try:
+        new_site.rename(site_dir)
+    except OSError:
+        if old.exists():
+            old.rename(site_dir)
+        raise

@@ -1,0 +1,108 @@
+"""The home page: the report itself — masthead facts, the table of draft resolutions,
+sections I–III with the report's numbered paragraphs, and its notes."""
+
+from __future__ import annotations
+
+from unreport import addresses
+from unreport.model import Report, ReportParagraph
+from unreport.references.layer import ReferenceLayer
+from unreport.site.draft_page import meeting_phrase
+from unreport.site.markdown_text import attribute, boxed_table, escape, escape_block
+from unreport.site.paragraphs import Page, inline, notes_section, paragraph, sub_paragraphs
+from unreport.site.search_entries import SearchEntry, SearchPage
+from unreport.text.dates import long_date
+from unreport.text.typography import curly_quotes
+
+
+def _report_paragraph(report: Report, para: ReportParagraph, page: Page) -> list[str]:
+    cite = f"{report.symbol}, paragraph {para.number}"
+    body = inline(para.text, para.notes, page.defined, links=page.links(para.anchor))
+    page.search.paragraph(para.anchor, curly_quotes(para.text))
+    name = f"paragraph {para.number}"
+    parts = [paragraph(f"{para.number}.", para.anchor, body, cite, ".unr-report", name)]
+    for item in para.items:
+        parts.extend(sub_paragraphs(item, page, cite, name=name))
+    return parts
+
+
+def _resolution_table(report: Report) -> str:
+    """The drafts table, in a box the stylesheet turns into one card per draft on phones."""
+    lines = ["| No. | Title | Draft | Adopted | Sponsors |", "|---|---|---|---|--:|"]
+    for resolution in report.resolutions:
+        proposal = report.proposal_for(resolution.number)
+        draft = (f"[{escape(str(proposal.draft_symbol))}]({proposal.draft_symbol.url})"
+                 if proposal else "")
+        meeting = meeting_phrase(proposal, proposal.adopted_at) if proposal else ""
+        # A count is a number everywhere, 0 included (drafts the Chair submitted for
+        # another body have none); "—" only where the report says nothing at all.
+        sponsors = str(proposal.sponsors.count) if proposal else "—"
+        page = f"draft-resolutions/{resolution.slug}.md"
+        lines.append(f"| [{resolution.number}]({page}) | "
+                     f"[{escape(curly_quotes(resolution.title))}]({page}) | "
+                     f"{draft} | {meeting} | {sponsors} |")
+    return "\n".join(boxed_table(lines, "unr-drafts")) + "\n"
+
+
+def _masthead(report: Report, json_name: str, page: Page) -> list[str]:
+    rapporteur = (f"{escape(report.rapporteur.name)} ({escape(report.rapporteur.country)})"
+                  if report.rapporteur else "not named")
+    facts = [
+        f"| Symbol | [{escape(str(report.symbol))}]({report.symbol.url}) (official PDF) |",
+        "|---|---|",
+        f"| Date | {long_date(report.date)} |",
+        f"| Session | {report.session or 'not given'} |",
+        f"| Agenda item | {report.agenda_item or 'not given'} |",
+        f"| Committee | {escape(report.committee)} |",
+        f"| Rapporteur | {rapporteur} |",
+        f"| Data | [{json_name}]({json_name}) (every paragraph, note and sponsor as JSON); "
+        f"Akoma Ntoso XML and CSV tables: [Data]({addresses.DATA}) |",
+    ]
+    return ["---", f"title: {attribute(str(report.symbol))}", "---", "",
+            page.section(f"# {escape_block(curly_quotes(report.title))} {{#report}}", "report"),
+            "", page.text(f"**Report of the {escape(report.committee)}**\n{{: .unr-subtitle }}"),
+            "", *(page.text(line) for line in boxed_table(facts)), "",
+            page.section("## Draft resolutions {#draft-resolutions}", "draft-resolutions"), "",
+            page.text(_resolution_table(report))]
+
+
+def home_page(report: Report, json_name: str, layer: ReferenceLayer
+              ) -> tuple[str, tuple[SearchEntry, ...]]:
+    """The report itself: masthead facts, the draft resolutions, paragraphs 1–N, notes;
+    and its search entries."""
+    page = Page(addresses.HOME, frozenset(n.number for n in report.notes), layer,
+                SearchPage(addresses.HOME, "Report"))
+    parts = _masthead(report, json_name, page)
+    for section in report.sections:
+        heading = f"{escape(section.number)}. {escape(curly_quotes(section.title))}"
+        parts.append(page.section(f"## {heading} {{#{section.anchor}}}\n", section.anchor))
+        subsection = None
+        for para in (p for p in report.paragraphs if p.section == section.number):
+            if para.subsection != subsection:
+                if subsection is not None:
+                    parts.append(page.text(_subsection_footer(report, subsection)))
+                subsection = para.subsection
+                if subsection is not None:
+                    title = next(s.title for s in section.subsections if s.letter == subsection)
+                    anchor = f"{section.anchor}-{subsection.lower()}"
+                    parts.append(page.section(f"### {escape(subsection)}. "
+                                              f"{escape(curly_quotes(title))} {{#{anchor}}}\n",
+                                              anchor))
+            parts.extend(_report_paragraph(report, para, page))
+        if subsection is not None:
+            parts.append(page.text(_subsection_footer(report, subsection)))
+        if section is report.sections[-1] and report.resolutions:
+            parts.append(page.text("".join(
+                f"- [Draft resolution {r.number}: {escape(curly_quotes(r.title))}]"
+                f"({addresses.draft_page(r.slug)})\n" for r in report.resolutions)))
+    parts.append(notes_section(report.notes, page, str(report.symbol)))
+    return "\n".join(parts), page.search.entries()
+
+
+def _subsection_footer(report: Report, letter: str) -> str:
+    proposal = next((p for p in report.proposals if p.letter == letter), None)
+    drafts = {r.number: r for r in report.resolutions}
+    if not proposal or proposal.draft_resolution not in drafts:
+        return ""
+    draft = drafts[proposal.draft_resolution or ""]
+    return (f"[Read draft resolution {draft.number} →]"
+            f"({addresses.draft_page(draft.slug)}){{.md-button .unr-to-draft}}\n")
