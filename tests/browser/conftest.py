@@ -25,9 +25,9 @@ from typing import Any
 
 import pytest
 from browser_support import DESKTOP, Offline, Served, serving
-from unreport.build import build_site
 from unreport.cli import main
 from unreport.parse import Parsed
+from unreport.publish.build import build_site
 
 playwright_api = pytest.importorskip("playwright.sync_api")
 

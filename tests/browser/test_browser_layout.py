@@ -10,8 +10,8 @@ from typing import Any
 
 import pytest
 from browser_support import PHONE, Served, box_of, header_bottom, search, settle
-from unreport.meetings import meetings
 from unreport.parse import Parsed
+from unreport.references.meetings import meetings
 
 pytestmark = pytest.mark.browser
 
