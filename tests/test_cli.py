@@ -322,3 +322,29 @@ def test_a_changed_site_or_request_is_built_again(change: str, tmp_path: Path,
     assert "Site written to" in out
     if change == "edit-a-page":
         assert (site / "index.html").read_bytes() == original
+
+
+@pytest.mark.slow
+def test_build_with_zensical(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """``--engine zensical``: the same pages, built by Zensical, with paragraph search."""
+    code, out, _ = run(["build", "--engine", "zensical", "--site-dir", str(tmp_path / "z")],
+                       capsys)
+    assert code == 0, out
+    items = json.loads((tmp_path / "z" / "search.json").read_text("utf-8"))["items"]
+    assert "draft-resolutions/vii.html#op-85" in {item["location"] for item in items}
+    assert 'id="op-85"' in (tmp_path / "z" / "draft-resolutions" / "vii.html").read_text("utf-8")
+    code, out, _ = run(["build", "--engine", "zensical", "--site-dir", str(tmp_path / "z")],
+                       capsys)
+    assert code == 0 and "up to date" in out
+
+
+def test_zensical_missing_is_said_plainly(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                          capsys: pytest.CaptureFixture[str]) -> None:
+    from unreport.publish import zensical_engine
+
+    monkeypatch.setattr(zensical_engine, "available", lambda: False)
+    code, _, err = run(["build", "--engine", "zensical", "--site-dir", str(tmp_path / "z")],
+                       capsys)
+    assert code == cli.EXIT_BUILD
+    assert "Zensical is not installed: pip install 'unreport[zensical]'" in err
+    assert not (tmp_path / "z").exists()

@@ -14,15 +14,15 @@ from unreport.site.search_entries import (
 
 def test_a_page_gives_its_entry_then_sections_and_paragraphs_in_order() -> None:
     page = SearchPage("draft-resolutions/x.md", "Draft resolution X")
-    page.section("draft-resolution-x", "Draft resolution X")
+    page.section("draft-resolution-x", "Draft resolution X", 1)
     page.text("Opening &amp; **more**\n{: .unr-source }")
-    page.section("preamble", "Preamble")
+    page.section("preamble", "Preamble", 2)
     page.text("*The General Assembly,*\n{: .unr-assembly }")
     page.paragraph("pp-1", "Recalling  its resolution 1/1,")
-    page.section("operative", "Operative part")  # nothing outside paragraphs: dropped
+    page.section("operative", "Operative part", 2)  # nothing outside paragraphs: dropped
     page.paragraph("op-1", "Asks for it;")
     page.paragraph("op-1-a", "And this.")
-    page.section("notes", "Notes")
+    page.section("notes", "Notes", 2)
     page.paragraph("fn-2", "Lost mark.")
     assert [(e.location, e.title, e.text) for e in page.entries()] == [
         ("draft-resolutions/x.html", "Draft resolution X", ""),

@@ -96,6 +96,10 @@ def _parser() -> argparse.ArgumentParser:
                        help="where to write the site (default: site)")
     build.add_argument("--force", action="store_true",
                        help="build even if DIR already holds this very site")
+    build.add_argument("--engine", choices=("mkdocs", "zensical"), default="mkdocs",
+                       help="what builds the site: MkDocs with Material for MkDocs (default), "
+                            "or Zensical, Material's successor (pip install "
+                            "'unreport[zensical]')")
     site_options(build)
     generate = commands.add_parser(
         "generate", help="write the Markdown pages and the data files only",
@@ -158,7 +162,8 @@ def _settings(args: argparse.Namespace) -> BuildSettings:
         if not config.is_file():
             raise UsageError(f"--config {args.config}: no such file. Give a MkDocs "
                              "configuration such as a copy of unreport's mkdocs.yml.")
-    settings = BuildSettings(config=config, site_url=site_url(args.site_url))
+    settings = BuildSettings(config=config, site_url=site_url(args.site_url),
+                             engine=getattr(args, "engine", "mkdocs"))
     from unreport.publish.mkdocs_engine import read_config
 
     read_config(settings.config_file())  # a broken configuration stops before the parse

@@ -59,6 +59,28 @@ def served(site_dir: Path) -> Iterator[Served]:
 
 
 @pytest.fixture(scope="session")
+def zensical_site(parsed: Parsed, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """What ``unreport generate`` writes, built by Zensical (classic variant) through
+    unreport's Zensical adapter, which adds our paragraph search entries."""
+    from unreport.publish import zensical_engine
+    from unreport.publish.build import generate
+    from unreport.publish.engine import EngineJob
+    from unreport.publish.resources import site_resources
+    from unreport.site.render import nav
+
+    if not zensical_engine.available():
+        pytest.fail("Zensical is a test dependency: scripts/setup.sh test installs it")
+    work = tmp_path_factory.mktemp("zensical")
+    assert main(["generate", "--out", str(work / "docs")]) == 0
+    report = parsed.report
+    job = EngineJob(site_resources().config, work / "docs", work / "site",
+                    f"{report.symbol}: {report.title}", nav(report), (),
+                    generate(report).search, date=report.date)
+    zensical_engine.build(job)
+    return job.site
+
+
+@pytest.fixture(scope="session")
 def bundle_zip(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The offline bundle, made by the command line: ``unreport bundle --output …``."""
     output = tmp_path_factory.mktemp("browser-bundle") / "A-77-464-offline.zip"

@@ -50,6 +50,9 @@ class BuildSettings:
     """A MkDocs configuration replacing the built-in one (``--config``)."""
     site_url: str | None = None
     """The public address of the site (``--site-url``); the configuration's otherwise."""
+    engine: str = "mkdocs"
+    """What builds the site (``--engine``): ``mkdocs`` (MkDocs with Material for MkDocs)
+    or ``zensical``."""
 
     def config_file(self) -> Path:
         """The configuration to build with."""
@@ -141,8 +144,9 @@ def build_key(report: Report, settings: BuildSettings | None = None) -> str:
     config_file = settings.config_file()
     raw = read_config(config_file)
     digest = hashlib.sha256()
-    parts: list[object] = [version(), report.digest, settings.site_url,
-                           [metadata.version(name) for name in TOOLS],
+    tools = [*TOOLS, "zensical"] if settings.engine == "zensical" else TOOLS
+    parts: list[object] = [version(), report.digest, settings.site_url, settings.engine,
+                           [metadata.version(name) for name in tools],
                            json.dumps(raw, sort_keys=True, default=str)]
     folders = [config_file.parent / str(raw.get("docs_dir") or "docs")]
     theme = {**raw, **theme_overrides(raw)}.get("theme")
@@ -175,7 +179,7 @@ def build_site(report: Report, site_dir: Path, settings: BuildSettings | None = 
     already. ``checks`` (the nothing-lost check) run first: a problem in the source
     is told before anything is built.
     """
-    from unreport.publish import mkdocs_engine
+    from unreport.publish import mkdocs_engine, zensical_engine
     from unreport.site.render import nav
 
     settings = settings or BuildSettings()
@@ -206,7 +210,8 @@ def build_site(report: Report, site_dir: Path, settings: BuildSettings | None = 
         job = EngineJob(config_file, docs, work / "site", f"{report.symbol}: {report.title}",
                         nav(report), tuple(handwritten), generated.search, settings.site_url,
                         report.date, adjust_config)
-        mkdocs_engine.build(job)
+        engine = zensical_engine if settings.engine == "zensical" else mkdocs_engine
+        engine.build(job)
         built = time.perf_counter()
         (job.site / MARKER).write_text(stamp(report).marker(file_digests(job.site), key),
                                        "utf-8")

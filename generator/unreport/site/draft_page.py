@@ -112,7 +112,7 @@ def resolution_page(report: Report, resolution: DraftResolution, layer: Referenc
     heading = f"draft-resolution-{resolution.slug}"
     parts = [
         "---", f"title: Draft resolution {resolution.number}",
-        f"operative: {' '.join(op.anchor for op in resolution.operative)}", "---", "",
+        f"operative: [{', '.join(op.anchor for op in resolution.operative)}]", "---", "",
         page.section(f"# Draft resolution {resolution.number} {{#{heading}}}", heading), "",
         page.text(f"[{escape(str(report.symbol))}]({addresses.relative(addresses.HOME, path)}) "
                   f"· Report of the {escape(report.committee)}\n{{: .unr-source }}"), "",

@@ -58,7 +58,8 @@ class Page:
 
     def section(self, markdown: str, anchor: str) -> str:
         """A heading's Markdown (``## Preamble {#preamble}``), noted for search."""
-        self.search.section(anchor, plain_text(markdown.split("{#")[0].lstrip("#")))
+        level = len(markdown) - len(markdown.lstrip("#"))
+        self.search.section(anchor, plain_text(markdown.split("{#")[0][level:]), level)
         return markdown
 
     def text(self, markdown: str) -> str:

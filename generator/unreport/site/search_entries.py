@@ -51,6 +51,9 @@ class SearchEntry:
     """What a result is called: ``Draft resolution V, OP 12`` (plain text)."""
     text: str
     """The words of the paragraph or section, plain text, whitespace collapsed."""
+    level: int = 1
+    """Depth in the page: 1 the page and its ``h1``, 2 an ``h2`` section, a paragraph one
+    deeper than the section it is in."""
 
 
 def paragraph_title(label: str, anchor: str) -> str:
@@ -65,6 +68,7 @@ def paragraph_title(label: str, anchor: str) -> str:
 class _Section:
     anchor: str
     title: str
+    level: int
     words: list[str] = field(default_factory=list)
 
 
@@ -84,9 +88,10 @@ class SearchPage:
     _order: list[_Section | SearchEntry] = field(default_factory=list)
     _current: _Section | None = None
 
-    def section(self, anchor: str, title: str) -> None:
-        """A heading with an id: what follows outside paragraphs is its text."""
-        self._current = _Section(anchor, title)
+    def section(self, anchor: str, title: str, level: int) -> None:
+        """A heading with an id (``level`` 1 for ``h1``): what follows outside paragraphs
+        is its text."""
+        self._current = _Section(anchor, title, level)
         self._order.append(self._current)
 
     def text(self, markdown: str) -> None:
@@ -96,8 +101,10 @@ class SearchPage:
 
     def paragraph(self, anchor: str, text: str) -> None:
         """A paragraph, sub-paragraph or note: its plain words as the page shows them."""
+        level = self._current.level + 1 if self._current else 2
         self._order.append(SearchEntry(page_url(self.page, anchor),
-                                       paragraph_title(self.label, anchor), collapse(text)))
+                                       paragraph_title(self.label, anchor), collapse(text),
+                                       level))
 
     def entries(self) -> tuple[SearchEntry, ...]:
         """The page's entries: the page, then its sections and paragraphs in order."""
@@ -109,7 +116,8 @@ class SearchPage:
                 continue
             text = collapse(" ".join(item.words))
             if text:
-                made.append(SearchEntry(page_url(self.page, item.anchor), item.title, text))
+                made.append(SearchEntry(page_url(self.page, item.anchor), item.title, text,
+                                        item.level))
         return tuple(made)
 
 

@@ -1,0 +1,121 @@
+"""The one module that talks to Zensical, Material's successor by the same team.
+
+Zensical reads ``mkdocs.yml`` but runs no MkDocs plugin, and wants the docs
+folder, the site folder and the theme overrides inside the folder of its
+configuration. :func:`build` therefore writes a configuration into the build's
+work folder — the user's (or unreport's) configuration with the report's name,
+navigation and folders set, the theme overrides copied beside it and Zensical's
+``classic`` variant, the look of Material — runs ``zensical build`` on it (its
+command line is its public interface), and writes our search entries into
+Zensical's index (``search.json``, and ``search.js`` for reading from disk) in
+place of Zensical's entries for the pages with paragraphs.
+
+Zensical is optional: ``pip install unreport[zensical]``.
+"""
+
+from __future__ import annotations
+
+import calendar
+import json
+import os
+import shutil
+import subprocess
+import sys
+from html import escape
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from unreport.publish.engine import BuildError, EngineJob
+from unreport.publish.mkdocs_engine import handwritten_nav, read_config, theme_overrides
+from unreport.site.markdown_text import html_nav, html_text
+from unreport.site.search_entries import SearchEntry, page_of, replace_pages
+
+INDEX_JSON = Path("search.json")
+INDEX_JS = Path("search.js")
+JS_PREFIX = "var __index = "
+"""How Zensical's ``offline`` plugin writes the index as a script (``__index``)."""
+CONFIG_NAME = "zensical.yml"
+"""The configuration written into the work folder (Zensical reads MkDocs' format)."""
+
+
+def available() -> bool:
+    """Whether Zensical is installed beside unreport."""
+    try:
+        import zensical  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+def configuration(job: EngineJob, work: Path) -> dict[str, Any]:
+    """The configuration Zensical builds ``job`` with, its folders inside ``work``."""
+    raw = read_config(job.config_file)
+    theme = {**raw, **theme_overrides(raw)}.get("theme") or {}
+    theme = {"name": theme} if isinstance(theme, str) else dict(theme)
+    if theme.get("custom_dir"):
+        overrides = Path(job.config_file.parent, str(theme["custom_dir"]))
+        shutil.copytree(overrides, work / "overrides", dirs_exist_ok=True)
+        theme["custom_dir"] = "overrides"
+    theme.setdefault("variant", "classic")
+    settings: dict[str, Any] = {
+        **raw, "theme": theme, "strict": True,
+        "docs_dir": os.path.relpath(job.docs, work), "site_dir": os.path.relpath(job.site, work),
+        "site_name": html_text(job.site_name),
+        "nav": html_nav(job.nav) + handwritten_nav(job.docs, job.handwritten),
+    }
+    settings.pop("INHERIT", None)
+    if job.site_url:
+        settings["site_url"] = job.site_url
+    if job.adjust_config:
+        settings.update(job.adjust_config(raw))
+    return settings
+
+
+def build(job: EngineJob) -> None:
+    """Build the site of ``job`` with Zensical, then write our search entries."""
+    if not available():
+        raise BuildError("Zensical is not installed: pip install 'unreport[zensical]', or "
+                         "build with MkDocs (leave out --engine).")
+    work = job.docs.parent
+    config = work / CONFIG_NAME
+    config.write_text(yaml.safe_dump(configuration(job, work), allow_unicode=True,
+                                     sort_keys=False), "utf-8")
+    environment = dict(os.environ)
+    if job.date:  # the sitemap's dates, for reproducible builds
+        environment["SOURCE_DATE_EPOCH"] = str(calendar.timegm(job.date.timetuple()))
+    done = subprocess.run([sys.executable, "-m", "zensical", "build", "--strict", "-f",
+                           str(config)], cwd=work, env=environment, capture_output=True,
+                          text=True, check=False)
+    if done.returncode != 0 or not (job.site / "index.html").is_file():
+        output = (done.stderr or done.stdout).strip()
+        if "Traceback" in output:  # Zensical's own error, without its Python stack
+            output = output.splitlines()[-1]
+        raise BuildError(f"Zensical could not build the site with {job.config_file}:\n"
+                         f"{output}")
+    write_search(job.site, job.search)
+
+
+def write_search(site: Path, entries: tuple[SearchEntry, ...]) -> None:
+    """Zensical's ``search.json`` (and ``search.js``) with our entries for the pages that
+    have paragraphs; each keeps the navigation path Zensical gave its page."""
+    index_path = site / INDEX_JSON
+    if not index_path.is_file():
+        return  # search is switched off in this configuration
+    index: dict[str, Any] = json.loads(index_path.read_text("utf-8"))
+    paths = {page_of(str(item.get("location", ""))): item.get("path", [])
+             for item in index["items"]}
+
+    def item(entry: SearchEntry) -> dict[str, Any]:
+        return {"location": entry.location, "level": entry.level,
+                "title": escape(entry.title, quote=False),
+                "text": escape(entry.text, quote=False),
+                "path": paths.get(page_of(entry.location), []), "tags": []}
+
+    index["items"] = replace_pages(index["items"], entries, item)
+    text = json.dumps(index, separators=(",", ":"), ensure_ascii=False)
+    index_path.write_text(text, "utf-8")
+    script = site / INDEX_JS
+    if script.is_file():
+        script.write_text(f"{JS_PREFIX}{text};", "utf-8")
