@@ -136,17 +136,16 @@ def build_key(report: Report, settings: BuildSettings | None = None) -> str:
     check that builds are reproducible), so a site whose marker has the key is up
     to date.
     """
-    from importlib import metadata
-
-    from unreport.publish.mkdocs_engine import TOOLS, read_config, theme_overrides
+    from unreport.publish import mkdocs_engine, zensical_engine
+    from unreport.publish.mkdocs_engine import read_config, theme_overrides
 
     settings = settings or BuildSettings()
     config_file = settings.config_file()
     raw = read_config(config_file)
     digest = hashlib.sha256()
-    tools = [*TOOLS, "zensical"] if settings.engine == "zensical" else TOOLS
+    engine = zensical_engine if settings.engine == "zensical" else mkdocs_engine
     parts: list[object] = [version(), report.digest, settings.site_url, settings.engine,
-                           [metadata.version(name) for name in tools],
+                           engine.tool_versions(),
                            json.dumps(raw, sort_keys=True, default=str)]
     folders = [config_file.parent / str(raw.get("docs_dir") or "docs")]
     theme = {**raw, **theme_overrides(raw)}.get("theme")

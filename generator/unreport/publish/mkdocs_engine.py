@@ -44,8 +44,15 @@ from unreport.publish.resources import site_resources
 from unreport.site.markdown_text import html_nav, html_text
 from unreport.site.search_entries import SearchEntry, replace_pages
 
-TOOLS = ("mkdocs", "mkdocs-material", "pymdown-extensions", "markdown", "jinja2")
-"""Packages whose version changes what a build writes."""
+
+def tool_versions() -> list[str]:
+    """The versions of what changes what a MkDocs build writes: MkDocs, Material,
+    PyMdown Extensions, Python-Markdown, Jinja (their own ``__version__``: the build
+    imports them anyway, and asking the package metadata takes far longer)."""
+    from importlib import import_module
+
+    return [str(import_module(name).__version__)
+            for name in ("mkdocs", "material", "pymdownx", "markdown", "jinja2")]
 
 
 _read: dict[tuple[str, int, int], dict[str, Any]] = {}

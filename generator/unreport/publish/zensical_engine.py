@@ -27,6 +27,7 @@ from typing import Any
 
 import yaml
 
+from unreport.publish import mkdocs_engine
 from unreport.publish.engine import BuildError, EngineJob
 from unreport.publish.mkdocs_engine import handwritten_nav, read_config, theme_overrides
 from unreport.site.markdown_text import html_nav, html_text
@@ -38,6 +39,14 @@ JS_PREFIX = "var __index = "
 """How Zensical's ``offline`` plugin writes the index as a script (``__index``)."""
 CONFIG_NAME = "zensical.yml"
 """The configuration written into the work folder (Zensical reads MkDocs' format)."""
+
+
+def tool_versions() -> list[str]:
+    """What changes what a Zensical build writes: Zensical's version, and MkDocs' tools
+    (the configuration is read as MkDocs reads it)."""
+    from importlib import metadata
+
+    return [metadata.version("zensical"), *mkdocs_engine.tool_versions()]
 
 
 def available() -> bool:
