@@ -13,6 +13,7 @@ from typing import Any
 KINDS = {
     "lost-mark": "notes whose mark the converter lost (kept with the notes)",
     "restored-mark": "lost marks put back where the document's evidence shows (said so)",
+    "joined-word": "words the converter split with a space, joined (the document has the word)",
     "repaired-mark": "bare numbers read as a note's mark with digits the converter lost",
     "orphan-mark": "footnote marks without a note",
     "numbering": "numbering gaps or repeats",

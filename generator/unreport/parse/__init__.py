@@ -1,8 +1,8 @@
 """Stage 1, parse: a source file → the frozen ``Report`` model.
 
-source lines ─ clean ─▶ lines without page furniture ─ blocks ─▶ typed blocks
-─ structure ─▶ ``Report`` (anchors assigned, masthead and proposals read) ─ restore ─▶
-lost footnote marks put back. Every node keeps its source lines; problems are
+source lines ─ clean ─▶ lines without page furniture, split words joined ─ blocks ─▶
+typed blocks ─ structure ─▶ ``Report`` (anchors assigned, masthead and proposals read)
+─ restore ─▶ lost footnote marks put back. Every node keeps its source lines; problems are
 collected as warnings with ``file:line``, and ``verify`` checks that every word of
 the source landed in the model, in order, once.
 """
@@ -16,6 +16,7 @@ from unreport.model import Report
 from unreport.parse.blocks import blocks
 from unreport.parse.clean import Cleaned, clean
 from unreport.parse.source import Source
+from unreport.parse.split_words import Join
 from unreport.parse.structure import structure
 from unreport.restore.lost_marks import restore_marks
 
@@ -36,6 +37,21 @@ def parse(source: Source) -> Parsed:
     """Parse a decoded source; raise ``SourceError`` if it is not a committee report."""
     messages = Collector(source.path)
     cleaned = clean(source)
+    for join in cleaned.joins:
+        messages.warn("joined-word", join.line, joined_message(join))
     report = restore_marks(structure(cleaned, blocks(cleaned), messages), messages)
     report = replace(report, digest=source.digest)
     return Parsed(report, cleaned, messages.items)
+
+
+_PLACES = 5
+"""Lines named as evidence in a joined-word message; more are summed up with "…"."""
+
+
+def joined_message(join: Join) -> str:
+    """The warning for one join: what was joined, and where the document has the word."""
+    lines = [str(n) for n in join.evidence[:_PLACES]]
+    more = ", …" if len(join.evidence) > _PLACES else ""
+    where = f"line{'s' if len(join.evidence) > 1 else ''} {', '.join(lines)}{more}"
+    return (f"joined \"{' '.join(join.fragments)}\" into \"{join.word}\", the word the "
+            f"document has at {where} (the converter put a space inside it).")

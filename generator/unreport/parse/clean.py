@@ -4,6 +4,8 @@ Each fixer below repairs one kind of converter damage and says what it
 guarantees afterwards. The stage is line based: a removed line becomes a blank
 line, so paragraphs that a page break split stay split here and are joined
 later by the structure stage, which knows what kind of paragraph it is in.
+After the furniture is gone, ``split_words.join_split_words`` joins words the
+converter split with a space, inside one line, on the document's own evidence.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from unreport.parse.source import Source
+from unreport.parse.split_words import Join, join_split_words
 from unreport.text.symbols import SYMBOL_RE
 
 
@@ -48,6 +51,8 @@ class Cleaned:
     """Every line; furniture lines are present with empty text."""
     furniture: tuple[Furniture, ...]
     """What was removed, for messages and for the nothing-lost check."""
+    joins: tuple[Join, ...] = ()
+    """Words the converter split with a space and ``join_split_words`` joined (in ``lines``)."""
 
 
 _EMPHASIS = re.compile(r"\*+")
@@ -89,7 +94,8 @@ FIXERS: tuple[tuple[str, Callable[[str], bool]], ...] = (
 
 
 def clean(source: Source) -> Cleaned:
-    """Blank out page furniture; strip trailing spaces and hard-break backslashes."""
+    """Blank out page furniture; strip trailing spaces and hard-break backslashes; then
+    join words split with a space (``join_split_words``)."""
     lines: list[Line] = []
     furniture: list[Furniture] = []
     for number, raw in enumerate(source.lines, start=1):
@@ -101,4 +107,5 @@ def clean(source: Source) -> Cleaned:
             furniture.append(Furniture(number, raw, kind))
             text = ""
         lines.append(Line(number, text.strip()))
-    return Cleaned(source.path, tuple(lines), tuple(furniture))
+    joined, joins = join_split_words(tuple(lines))
+    return Cleaned(source.path, joined, tuple(furniture), joins)

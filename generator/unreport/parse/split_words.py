@@ -1,0 +1,111 @@
+"""A fixer of the clean stage: words the PDF converter split with a space (issue 26).
+
+The converter sometimes puts a space inside a word ("child porno graphy"). No
+dictionary decides what a word is: the document is its own evidence. Two
+adjacent fragments are joined when the joined form occurs as a word elsewhere
+in the same document and neither fragment occurs anywhere as a word of its own.
+
+What it guarantees afterwards: every join is recorded (``Join``) and reported
+as a warning; nothing else in the text changes. A join never crosses a line
+(so never a paragraph, nor a line another fixer removed), and the fragments
+are two runs of letters with exactly one space between them and nothing else
+(so never across a footnote mark, a digit or emphasis).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # clean.py imports this module; at run time the names are not needed
+    from unreport.parse.clean import Line
+
+_WORD = re.compile(r"[^\W\d_]+")
+"""A word: a run of (Unicode) letters."""
+_PAIR = re.compile(r"(?<!\w)([^\W\d_]+) (?=([^\W\d_]+)(?!\w))")
+"""Two whole words (no digit or underscore touching them) with exactly one space between
+them and nothing else; the second is looked ahead at, so that pairs may overlap."""
+
+
+@dataclass(frozen=True)
+class Join:
+    """Two fragments of one word, joined because the document has the word elsewhere."""
+
+    line: int
+    """Source line of the split word."""
+    fragments: tuple[str, str]
+    """The two fragments, as the source has them."""
+    word: str
+    """The joined word (the fragments without the space)."""
+    evidence: tuple[int, ...]
+    """Source lines where the joined word occurs as a word of its own, in order."""
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    """Two adjacent words of a line whose joined form is a word of the document."""
+
+    line: int
+    """Index of the line in the list of lines."""
+    start: int
+    """Offset of the first fragment in the line's text."""
+    first: str
+    """The first fragment."""
+    second: str
+    """The second fragment."""
+
+    @property
+    def space(self) -> int:
+        """Offset of the space between the fragments."""
+        return self.start + len(self.first)
+
+
+def join_split_words(lines: tuple[Line, ...]) -> tuple[tuple[Line, ...], tuple[Join, ...]]:
+    """Join the fragments of words the converter split with a space; the joins made.
+
+    A pair is joined when (case-insensitively, over the words of all ``lines``)
+    the joined form occurs at least once as a word, and each fragment occurs only
+    as a fragment of such pairs, never as a word of its own. Pairs that share a
+    fragment are left alone (which of the two would be the word is not clear).
+    """
+    counts: Counter[str] = Counter()
+    for line in lines:
+        counts.update(word.casefold() for word in _WORD.findall(line.text))
+    candidates = [
+        _Candidate(index, match.start(), match.group(1), match.group(2))
+        for index, line in enumerate(lines) if " " in line.text
+        for match in _PAIR.finditer(line.text)
+        if (match.group(1) + match.group(2)).casefold() in counts
+    ]
+    # How often each word stands as a fragment of a candidate (each place counted once).
+    places: dict[str, set[tuple[int, int]]] = {}
+    for c in candidates:
+        places.setdefault(c.first.casefold(), set()).add((c.line, c.start))
+        places.setdefault(c.second.casefold(), set()).add((c.line, c.space + 1))
+    used: Counter[tuple[int, int]] = Counter()
+    for c in candidates:
+        used[(c.line, c.start)] += 1
+        used[(c.line, c.space + 1)] += 1
+    chosen = [
+        c for c in candidates
+        if counts[c.first.casefold()] == len(places[c.first.casefold()])
+        and counts[c.second.casefold()] == len(places[c.second.casefold()])
+        and used[(c.line, c.start)] == used[(c.line, c.space + 1)] == 1
+    ]
+    if not chosen:
+        return lines, ()
+    out = list(lines)
+    for c in sorted(chosen, key=lambda c: (c.line, -c.start)):  # right to left in a line
+        line = out[c.line]
+        out[c.line] = replace(line, text=line.text[:c.space] + line.text[c.space + 1:])
+    words = {(c.first + c.second).casefold() for c in chosen}
+    where: dict[str, list[int]] = {word: [] for word in words}
+    for line in lines:
+        for word in {w.casefold() for w in _WORD.findall(line.text)} & words:
+            where[word].append(line.number)
+    joins = tuple(Join(lines[c.line].number, (c.first, c.second), c.first + c.second,
+                       tuple(where[(c.first + c.second).casefold()]))
+                  for c in chosen)  # in reading order, as the candidates were found
+    return tuple(out), joins
