@@ -6,6 +6,7 @@ import pytest
 from unreport.site.search_entries import (
     SearchEntry,
     SearchPage,
+    nav_pages,
     paragraph_title,
     plain_text,
     replace_pages,
@@ -63,14 +64,22 @@ def test_paragraph_titles_use_the_short_labels_delegates_write(anchor: str, titl
     assert paragraph_title("Report", anchor) == title
 
 
-def test_an_engines_entries_of_our_pages_are_replaced_where_they_stood() -> None:
-    engine = [{"location": "index.html", "title": "Home", "text": "all"},
+def test_an_engines_entries_of_our_pages_are_replaced_pages_in_navigation_order() -> None:
+    engine = [{"location": "about.html", "title": "About", "text": "kept"},
+              {"location": "about.html#x", "title": "X", "text": "kept too"},
+              {"location": "index.html", "title": "Home", "text": "all"},
               {"location": "index.html#s", "title": "S", "text": "section with paragraphs"},
-              {"location": "about.html", "title": "About", "text": "kept"},
-              {"location": "v.html", "title": "V", "text": "all of V"}]
+              {"location": "extra.html", "title": "Extra", "text": "not in the navigation"}]
     ours = (SearchEntry("index.html", "Home", ""), SearchEntry("index.html#para-1", "P", "one"),
-            SearchEntry("v.html", "V", ""), SearchEntry("w.html", "W", ""))
-    merged = replace_pages(engine, ours, lambda e: {"location": e.location, "title": e.title})
+            SearchEntry("v.html", "V", ""))  # v.html: the engine skipped it (front matter)
+    merged = replace_pages(engine, ours, lambda e: {"location": e.location, "title": e.title},
+                           ["index.html", "v.html", "about.html"])
     assert [m["location"] for m in merged] == [
-        "index.html", "index.html#para-1", "about.html", "v.html", "w.html"]
-    assert merged[2]["text"] == "kept"
+        "index.html", "index.html#para-1", "v.html", "about.html", "about.html#x", "extra.html"]
+    assert merged[3]["text"] == "kept"
+
+
+def test_the_pages_of_a_navigation_in_its_order() -> None:
+    nav = [{"Report": "index.md"}, {"Drafts": [{"I": "draft-resolutions/i.md"}]},
+           {"About": "about.md"}]
+    assert nav_pages(nav) == ["index.html", "draft-resolutions/i.html", "about.html"]

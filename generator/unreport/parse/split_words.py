@@ -15,6 +15,7 @@ are two runs of letters with exactly one space between them and nothing else
 from __future__ import annotations
 
 import re
+import string
 from collections import Counter
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
@@ -27,6 +28,28 @@ _WORD = re.compile(r"[^\W\d_]+")
 _PAIR = re.compile(r"(?<!\w)([^\W\d_]+) (?=([^\W\d_]+)(?!\w))")
 """Two whole words (no digit or underscore touching them) with exactly one space between
 them and nothing else; the second is looked ahead at, so that pairs may overlap."""
+
+
+_NOT_IN_A_WORD = "".join(sorted(set(string.punctuation) - {"_"})) + "‘’“”"
+"""What may stand before a first fragment or after a second one (not a digit or ``_``)."""
+
+
+def _possible_pairs(text: str, counts: Counter[str]) -> set[tuple[str, str]]:
+    """Pairs of adjacent tokens (split at single spaces) that are the two halves of a word
+    of the document: a superset of the pairs to join, found with set operations.
+
+    A word of the document cut in two gives the halves; the text's pairs of tokens,
+    without the punctuation before the first or after the second, are intersected with
+    them. A token with a mark, a digit or emphasis inside never matches a half.
+    """
+    halves = {(word[:cut], word[cut:]) for word in counts for cut in range(1, len(word))
+              if word[:cut] in counts and word[cut:] in counts}
+    if not halves:
+        return set()
+    tokens = text.replace("\n", " \n ").split(" ")  # a line's end is a token of its own
+    firsts = (token.lstrip(_NOT_IN_A_WORD) for token in tokens)
+    seconds = (token.rstrip(_NOT_IN_A_WORD) for token in tokens[1:])
+    return set(zip(firsts, seconds, strict=False)) & halves
 
 
 @dataclass(frozen=True)
@@ -70,14 +93,18 @@ def join_split_words(lines: tuple[Line, ...]) -> tuple[tuple[Line, ...], tuple[J
     as a fragment of such pairs, never as a word of its own. Pairs that share a
     fragment are left alone (which of the two would be the word is not clear).
     """
-    counts: Counter[str] = Counter()
-    for line in lines:
-        counts.update(word.casefold() for word in _WORD.findall(line.text))
+    text = "\n".join(line.text for line in lines).casefold()
+    counts = Counter(_WORD.findall(text))
+    possible = _possible_pairs(text, counts)
+    if not possible:  # the usual case, found without looking at each pair of words
+        return lines, ()
+    wanted = [" ".join(pair) for pair in possible]
     candidates = [
         _Candidate(index, match.start(), match.group(1), match.group(2))
-        for index, line in enumerate(lines) if " " in line.text
+        for index, line in enumerate(lines)
+        if any(pair in line.text.casefold() for pair in wanted)
         for match in _PAIR.finditer(line.text)
-        if (match.group(1) + match.group(2)).casefold() in counts
+        if (match.group(1).casefold(), match.group(2).casefold()) in possible
     ]
     # How often each word stands as a fragment of a candidate (each place counted once).
     places: dict[str, set[tuple[int, int]]] = {}

@@ -42,7 +42,7 @@ from mkdocs.plugins import BasePlugin
 from unreport.publish.engine import BuildError, EngineJob
 from unreport.publish.resources import site_resources
 from unreport.site.markdown_text import html_nav, html_text
-from unreport.site.search_entries import SearchEntry, replace_pages
+from unreport.site.search_entries import SearchEntry, nav_pages, replace_pages
 
 
 def tool_versions() -> list[str]:
@@ -208,7 +208,8 @@ def build(job: EngineJob) -> None:
             output = "\n".join(logs.records) or str(error)
             raise BuildError(f"MkDocs could not build the site with {job.config_file}:\n"
                              f"{output}") from None
-    write_search(job.site, job.search)
+    write_search(job.site, job.search,
+                 nav_pages(job.nav + handwritten_nav(job.docs, job.handwritten)))
 
 
 INDEX_JSON = Path("search") / "search_index.json"
@@ -223,14 +224,15 @@ def material_entry(entry: SearchEntry) -> dict[str, Any]:
             "text": escape(entry.text, quote=False)}
 
 
-def write_search(site: Path, entries: tuple[SearchEntry, ...]) -> None:
+def write_search(site: Path, entries: tuple[SearchEntry, ...], order: list[str]) -> None:
     """Material's ``search/search_index.json`` (and the offline plugin's
-    ``search_index.js``) with our entries for the pages that have paragraphs."""
+    ``search_index.js``) with our entries for the pages that have paragraphs; pages in
+    ``order`` (the navigation's)."""
     index_path = site / INDEX_JSON
     if not index_path.is_file():
         return  # search is switched off in this configuration
     index: dict[str, Any] = json.loads(index_path.read_text("utf-8"))
-    index["docs"] = replace_pages(index["docs"], entries, material_entry)
+    index["docs"] = replace_pages(index["docs"], entries, material_entry, order)
     index_path.write_text(json.dumps(index, separators=(",", ":"), ensure_ascii=False), "utf-8")
     script = site / INDEX_JS
     if script.is_file():

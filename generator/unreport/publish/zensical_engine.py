@@ -27,11 +27,12 @@ from typing import Any
 
 import yaml
 
+from unreport.addresses import page_url
 from unreport.publish import mkdocs_engine
 from unreport.publish.engine import BuildError, EngineJob
 from unreport.publish.mkdocs_engine import handwritten_nav, read_config, theme_overrides
 from unreport.site.markdown_text import html_nav, html_text
-from unreport.site.search_entries import SearchEntry, page_of, replace_pages
+from unreport.site.search_entries import SearchEntry, nav_pages, page_of, replace_pages
 
 INDEX_JSON = Path("search.json")
 INDEX_JS = Path("search.js")
@@ -103,18 +104,32 @@ def build(job: EngineJob) -> None:
             output = output.splitlines()[-1]
         raise BuildError(f"Zensical could not build the site with {job.config_file}:\n"
                          f"{output}")
-    write_search(job.site, job.search)
+    write_search(job.site, job.search,
+                 html_nav(job.nav) + handwritten_nav(job.docs, job.handwritten))
 
 
-def write_search(site: Path, entries: tuple[SearchEntry, ...]) -> None:
+def nav_paths(nav: list[object], above: tuple[str, ...] = ()) -> dict[str, list[str]]:
+    """Each page's path in the navigation, as Zensical's search shows it under a result:
+    ``{"draft-resolutions/v.html": ["Draft resolutions", "V. Preventing …"]}``."""
+    paths: dict[str, list[str]] = {}
+    for item in nav:
+        for title, value in (item.items() if isinstance(item, dict) else []):
+            if isinstance(value, list):
+                paths.update(nav_paths(value, (*above, str(title))))
+            elif isinstance(value, str):
+                paths[page_url(value)] = [*above, str(title)]
+    return paths
+
+
+def write_search(site: Path, entries: tuple[SearchEntry, ...], nav: list[object]) -> None:
     """Zensical's ``search.json`` (and ``search.js``) with our entries for the pages that
-    have paragraphs; each keeps the navigation path Zensical gave its page."""
+    have paragraphs, each with its page's navigation path; pages in the navigation's
+    order."""
     index_path = site / INDEX_JSON
     if not index_path.is_file():
         return  # search is switched off in this configuration
     index: dict[str, Any] = json.loads(index_path.read_text("utf-8"))
-    paths = {page_of(str(item.get("location", ""))): item.get("path", [])
-             for item in index["items"]}
+    paths = nav_paths(nav)
 
     def item(entry: SearchEntry) -> dict[str, Any]:
         return {"location": entry.location, "level": entry.level,
@@ -122,7 +137,7 @@ def write_search(site: Path, entries: tuple[SearchEntry, ...]) -> None:
                 "text": escape(entry.text, quote=False),
                 "path": paths.get(page_of(entry.location), []), "tags": []}
 
-    index["items"] = replace_pages(index["items"], entries, item)
+    index["items"] = replace_pages(index["items"], entries, item, nav_pages(nav))
     text = json.dumps(index, separators=(",", ":"), ensure_ascii=False)
     index_path.write_text(text, "utf-8")
     script = site / INDEX_JS

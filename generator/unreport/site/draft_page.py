@@ -14,7 +14,7 @@ from unreport.references.layer import ReferenceLayer, entry_anchor
 from unreport.site.mandates_page import mandate_label
 from unreport.site.markdown_text import escape, escape_block
 from unreport.site.paragraphs import Page, inline, notes_section, paragraph, sub_paragraphs
-from unreport.site.search_entries import SearchEntry, SearchPage
+from unreport.site.search_entries import OWN_ENTRIES, SearchEntry, SearchPage
 from unreport.text.dates import long_date
 from unreport.text.numbers import ordinal
 from unreport.text.typography import curly_quotes
@@ -111,7 +111,7 @@ def resolution_page(report: Report, resolution: DraftResolution, layer: Referenc
     cite = f"{report.symbol}, draft resolution {resolution.number}"
     heading = f"draft-resolution-{resolution.slug}"
     parts = [
-        "---", f"title: Draft resolution {resolution.number}",
+        "---", f"title: Draft resolution {resolution.number}", OWN_ENTRIES,
         f"operative: [{', '.join(op.anchor for op in resolution.operative)}]", "---", "",
         page.section(f"# Draft resolution {resolution.number} {{#{heading}}}", heading), "",
         page.text(f"[{escape(str(report.symbol))}]({addresses.relative(addresses.HOME, path)}) "

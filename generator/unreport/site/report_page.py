@@ -9,7 +9,7 @@ from unreport.references.layer import ReferenceLayer
 from unreport.site.draft_page import meeting_phrase
 from unreport.site.markdown_text import attribute, boxed_table, escape, escape_block
 from unreport.site.paragraphs import Page, inline, notes_section, paragraph, sub_paragraphs
-from unreport.site.search_entries import SearchEntry, SearchPage
+from unreport.site.search_entries import OWN_ENTRIES, SearchEntry, SearchPage
 from unreport.text.dates import long_date
 from unreport.text.typography import curly_quotes
 
@@ -57,7 +57,7 @@ def _masthead(report: Report, json_name: str, page: Page) -> list[str]:
         f"| Data | [{json_name}]({json_name}) (every paragraph, note and sponsor as JSON); "
         f"Akoma Ntoso XML and CSV tables: [Data]({addresses.DATA}) |",
     ]
-    return ["---", f"title: {attribute(str(report.symbol))}", "---", "",
+    return ["---", f"title: {attribute(str(report.symbol))}", OWN_ENTRIES, "---", "",
             page.section(f"# {escape_block(curly_quotes(report.title))} {{#report}}", "report"),
             "", page.text(f"**Report of the {escape(report.committee)}**\n{{: .unr-subtitle }}"),
             "", *(page.text(line) for line in boxed_table(facts)), "",

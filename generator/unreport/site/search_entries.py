@@ -15,9 +15,10 @@ in document order:
   ``Draft resolution VI, OP 6 (i)``, ``Draft resolution V, note 6``), text the
   paragraph's words as the page shows them, without its number or marks.
 
-The page's own entry has no text because Material ranks a page's entry well
-above its sections; were the long facts box in it, a page would win every
-search for a sponsor's name and tuck its paragraphs away.
+Such a page says so in its front matter (``OWN_ENTRIES``), so that the engine's
+search does not index it too. The page's own entry has no text because Material
+ranks a page's entry well above its sections; were the long facts box in it, a page
+would win every search for a sponsor's name and tuck its paragraphs away.
 
 Every word of a page is thus in exactly one entry. Entries are plain text; each
 engine's adapter (``publish/mkdocs_engine.py``, ``publish/zensical_engine.py``)
@@ -36,6 +37,10 @@ from typing import Any
 
 from unreport.addresses import page_url
 
+OWN_ENTRIES = "search:\n  exclude: true"
+"""Front matter of a page whose entries are ours: the engine's own search (Material's,
+Zensical's) skips the page instead of reading its HTML for entries that the adapter
+replaces anyway — about a tenth of MkDocs' time. The adapters write ours."""
 ABBREVIATIONS = {"para": "para.", "pp": "PP", "op": "OP", "fn": "note"}
 """Short labels as delegates write them ("PP 8", "OP 6 (e)"); never "pp.", which means pages."""
 SPACES = re.compile(r"\s+")
@@ -165,25 +170,31 @@ def page_of(location: str) -> str:
 
 
 def replace_pages(engine_entries: list[dict[str, Any]], ours: Iterable[SearchEntry],
-                  to_engine: Callable[[SearchEntry], dict[str, Any]]) -> list[dict[str, Any]]:
-    """An engine's entries with those of the pages we index replaced by ours.
-
-    Our entries of a page take the place of the engine's entries for it (the
-    engine's order of pages is kept); a page the engine did not index goes last.
-    """
-    by_page: dict[str, list[dict[str, Any]]] = {}
-    for ours_entry in ours:
-        by_page.setdefault(page_of(ours_entry.location), []).append(to_engine(ours_entry))
-    placed: set[str] = set()
-    merged: list[dict[str, Any]] = []
+                  to_engine: Callable[[SearchEntry], dict[str, Any]],
+                  order: Iterable[str] = ()) -> list[dict[str, Any]]:
+    """An engine's entries with ours for the pages we index, page by page in ``order``
+    (addresses, ``draft-resolutions/v.html``: the navigation's), then any other pages
+    in the engine's order. Within a page, entries keep their order."""
+    pages: dict[str, list[dict[str, Any]]] = {}
     for entry in engine_entries:
-        page = page_of(str(entry.get("location", "")))
-        if page not in by_page:
-            merged.append(entry)
-        elif page not in placed:
-            placed.add(page)
-            merged.extend(by_page[page])
-    for page, entries in by_page.items():
-        if page not in placed:
-            merged.extend(entries)
-    return merged
+        pages.setdefault(page_of(str(entry.get("location", ""))), []).append(entry)
+    mine: dict[str, list[dict[str, Any]]] = {}
+    for ours_entry in ours:
+        mine.setdefault(page_of(ours_entry.location), []).append(to_engine(ours_entry))
+    pages.update(mine)
+    wanted = [page for page in dict.fromkeys(order) if page in pages]
+    rest = [page for page in pages if page not in set(wanted)]
+    return [entry for page in wanted + rest for entry in pages[page]]
+
+
+def nav_pages(nav: list[object]) -> list[str]:
+    """The addresses of the pages of a navigation (MkDocs' ``nav``), in its order."""
+    found: list[str] = []
+    for item in nav:
+        values = item.values() if isinstance(item, dict) else [item]
+        for value in values:
+            if isinstance(value, list):
+                found += nav_pages(value)
+            elif isinstance(value, str) and value.endswith(".md"):
+                found.append(page_url(value))
+    return found
