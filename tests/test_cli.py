@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+import sys
 import zipfile
 from pathlib import Path
 
@@ -340,9 +341,7 @@ def test_build_with_zensical(tmp_path: Path, capsys: pytest.CaptureFixture[str])
 
 def test_zensical_missing_is_said_plainly(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                           capsys: pytest.CaptureFixture[str]) -> None:
-    from unreport.publish import zensical_engine
-
-    monkeypatch.setattr(zensical_engine, "available", lambda: False)
+    monkeypatch.setitem(sys.modules, "zensical", None)  # as if it were not installed
     code, _, err = run(["build", "--engine", "zensical", "--site-dir", str(tmp_path / "z")],
                        capsys)
     assert code == cli.EXIT_BUILD

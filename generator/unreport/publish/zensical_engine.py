@@ -42,11 +42,17 @@ CONFIG_NAME = "zensical.yml"
 """The configuration written into the work folder (Zensical reads MkDocs' format)."""
 
 
+NOT_INSTALLED = ("Zensical is not installed: pip install 'unreport[zensical]', or build "
+                 "with MkDocs (leave out --engine).")
+
+
 def tool_versions() -> list[str]:
     """What changes what a Zensical build writes: Zensical's version, and MkDocs' tools
     (the configuration is read as MkDocs reads it)."""
     from importlib import metadata
 
+    if not available():
+        raise BuildError(NOT_INSTALLED)
     return [metadata.version("zensical"), *mkdocs_engine.tool_versions()]
 
 
@@ -86,8 +92,7 @@ def configuration(job: EngineJob, work: Path) -> dict[str, Any]:
 def build(job: EngineJob) -> None:
     """Build the site of ``job`` with Zensical, then write our search entries."""
     if not available():
-        raise BuildError("Zensical is not installed: pip install 'unreport[zensical]', or "
-                         "build with MkDocs (leave out --engine).")
+        raise BuildError(NOT_INSTALLED)
     work = job.docs.parent
     config = work / CONFIG_NAME
     config.write_text(yaml.safe_dump(configuration(job, work), allow_unicode=True,
