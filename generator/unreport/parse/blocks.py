@@ -100,7 +100,11 @@ _NOTE_BARE = re.compile(rf"^(\d{{1,3}})\s+(?!(?:{MONTH_PATTERN})\b)(\S.*)$")
 
 
 def _strip_heading(text: str) -> str:
-    return _BOLD.sub("", _HEADING_MARKS.sub("", text)).strip()
+    # Plain string tests and replaces do what the patterns would (this runs three times on
+    # every line): heading marks stand only at the start; ``_BOLD`` takes "**" by pairs.
+    if text.startswith("#"):
+        text = _HEADING_MARKS.sub("", text)
+    return text.replace("**", "").strip()
 
 
 def _looks_like_heading(text: str) -> bool:

@@ -55,7 +55,11 @@ class Cleaned:
     """Words the converter split with a space and ``join_split_words`` joined (in ``lines``)."""
 
 
-_EMPHASIS = re.compile(r"\*+")
+def _without_emphasis(text: str) -> str:
+    """``text`` without its emphasis markers (every ``*``; a plain replace is much faster
+    than a regular expression, and this runs three times on every line)."""
+    return text.replace("*", "")
+
 
 # "22-27149 **5/71**", "**22**-27149 **29/71**", "22-27149 3**3/71**", "**43/71**":
 # once the bold markers are gone, an optional job number then page/pages.
@@ -68,19 +72,19 @@ def page_footer(text: str) -> bool:
 
     Afterwards no line consisting of a job number and a page count remains.
     """
-    bare = _EMPHASIS.sub("", text).strip()
+    bare = _without_emphasis(text).strip()
     return bool(_FOOTER.match(bare))
 
 
 def recycle_notice(text: str) -> bool:
     """The "Please recycle" notice printed on the first page (with its stray ``\\``)."""
-    bare = _EMPHASIS.sub("", text).strip().rstrip("\\").strip()
+    bare = _without_emphasis(text).strip().rstrip("\\").strip()
     return bool(_RECYCLE.match(bare))
 
 
 def running_header(text: str) -> bool:
     """A line that is nothing but a document symbol: the running page header."""
-    bare = _EMPHASIS.sub("", text).strip().lstrip("#").strip()
+    bare = _without_emphasis(text).strip().lstrip("#").strip()
     match = SYMBOL_RE.fullmatch(bare)
     return match is not None
 

@@ -37,8 +37,9 @@ _EMPHASIS = re.compile(r"\*{1,3}")
 _SPACES = re.compile(r"\s+")
 
 # A bare number candidate: one space before it, after a word, year, quote,
-# bracket or comma; a word boundary after it.
-_BARE = re.compile(r"(?<=[\w\)\]\"”’,;]) (?P<num>\d{1,3})(?![\d/.\-–]\d|\w|/)")
+# bracket or comma; a word boundary after it. (The space comes first in the pattern, and
+# the look-behind checks the character before it: a literal start is found fast.)
+_BARE = re.compile(r" (?<=[\w\)\]\"”’,;] )(?P<num>\d{1,3})(?![\d/.\-–]\d|\w|/)")
 
 _NOT_BEFORE = {
     # Words after which a number is part of the sentence, never a footnote mark.
@@ -106,9 +107,34 @@ def assemble(fragments: list[tuple[int, str]]) -> Fragmented:
     return Fragmented(" ".join(parts), tuple(starts) or ((0, fragments[0][0] if fragments else 0),))
 
 
+def _may_have_explicit(text: str) -> bool:
+    """Whether ``text`` may hold an explicit mark: each form has ``<sup>`` or ``\\(`` in it
+    (most texts have neither, and the search for ``_EXPLICIT`` is slow)."""
+    return "<sup>" in text or "\\(" in text
+
+
 def explicit_numbers(raw: str) -> list[int]:
     """Numbers of the explicit marks (``<sup>``, ``\\(^N\\)``) in ``raw``."""
+    if not _may_have_explicit(raw):
+        return []
     return [int(m.group("sup") or m.group("tex")) for m in _EXPLICIT.finditer(raw)]
+
+
+def _in_word(char: str) -> bool:
+    """Whether ``char`` is a word character or a full stop (what ``[\\w.]`` matches)."""
+    return char.isalnum() or char in "_."
+
+
+def _last_word(text: str, end: int) -> str:
+    """The last run of word characters and full stops (``[\\w.]+``) in ``text[:end]``,
+    "" if none: looked for backwards from ``end``, not in the whole text before it."""
+    stop = end
+    while stop > 0 and not _in_word(text[stop - 1]):
+        stop -= 1
+    start = stop
+    while start > 0 and _in_word(text[start - 1]):
+        start -= 1
+    return text[start:stop]
 
 
 class MarkReader:
@@ -134,9 +160,8 @@ class MarkReader:
 
     def _bare_number(self, text: str, match: re.Match[str]) -> tuple[int, bool] | None:
         """The note a bare number refers to, and whether it was repaired; None if no mark."""
-        before = re.findall(r"[\w.]+", text[: match.start()])
-        word = before[-1].rstrip(".").lower() if before else ""
-        if word in _NOT_BEFORE or (before and before[-1].endswith("No.")):
+        before = _last_word(text, match.start())
+        if before.rstrip(".").lower() in _NOT_BEFORE or before.endswith("No."):
             return None
         after = text[match.end():]
         if _NOT_AFTER.match(after):
@@ -158,10 +183,13 @@ class MarkReader:
 
     def read(self, raw: Fragmented) -> Marked:
         """Take the marks out of ``raw``; return plain text and the marks."""
-        text = _ORDINAL.sub(lambda m: m.group(1), raw.text)
+        text = raw.text
         spans: list[tuple[int, int, int, bool, str]] = []
-        for m in _EXPLICIT.finditer(text):
-            spans.append((m.start(), m.end(), int(m.group("sup") or m.group("tex")), False, ""))
+        if _may_have_explicit(text):
+            text = _ORDINAL.sub(lambda m: m.group(1), text)
+            for m in _EXPLICIT.finditer(text):
+                spans.append((m.start(), m.end(), int(m.group("sup") or m.group("tex")),
+                              False, ""))
         taken = [(s, e) for s, e, *_ in spans]
         # Bare numbers are read in order, interleaved with explicit marks.
         events = sorted(spans)
@@ -201,17 +229,21 @@ class MarkReader:
         refs: list[NoteRef] = []
         repaired: list[tuple[int, str, int]] = []
         cursor = 0
+        # Length of the text before a mark, without the white space at its end and without
+        # emphasis (``_EMPHASIS`` removes every asterisk). The text so far never ends with
+        # white space, so only the new piece needs stripping.
+        length = 0
         for start, end, number, was_repaired, printed in marks:
-            out.append(text[cursor:start])
-            joined = "".join(out).rstrip()
-            out = [joined]
+            piece = text[cursor:start].rstrip()
+            out.append(piece)
+            length += len(piece) - piece.count("*")
             line = raw.line_at(start)
-            refs.append(NoteRef(number, len(_EMPHASIS.sub("", joined)), line))
+            refs.append(NoteRef(number, length, line))
             if was_repaired:
                 repaired.append((line, printed, number))
             cursor = end
         out.append(text[cursor:])
-        plain = _EMPHASIS.sub("", "".join(out))
+        plain = "".join(out).replace("*", "")  # what ``_EMPHASIS`` would remove
         collapsed, refs = _collapse_spaces(plain, refs)
         return Marked(collapsed, tuple(refs), tuple(repaired))
 
@@ -222,7 +254,15 @@ def _collapse_spaces(text: str, refs: list[NoteRef]) -> tuple[str, list[NoteRef]
     A mark at offset ``i`` moves to the length of the collapsed ``text[:i]``: the
     white space before it counts as one space, the leading white space as none.
     """
-    collapsed = _SPACES.sub(" ", text.lstrip()).rstrip(" ")
-    new_refs = [NoteRef(r.number, min(len(_SPACES.sub(" ", text[:r.offset].lstrip())),
-                                      len(collapsed)), r.line) for r in refs]
+    collapsed = " ".join(text.split())
+    new_refs = [NoteRef(r.number, min(_collapsed_length(text[:r.offset]), len(collapsed)),
+                        r.line) for r in refs]
     return collapsed, new_refs
+
+
+def _collapsed_length(text: str) -> int:
+    """The length of ``_SPACES.sub(" ", text.lstrip())``: the words with one space between
+    them (``str.split`` splits at the same white space as ``_SPACES``), and one more space
+    if white space ends the text after a word."""
+    trailing = bool(text) and text[-1].isspace() and not text.isspace()
+    return len(" ".join(text.split())) + trailing

@@ -16,8 +16,11 @@ from __future__ import annotations
 
 import re
 import string
+from bisect import bisect_right
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
+from itertools import accumulate, repeat
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # clean.py imports this module; at run time the names are not needed
@@ -47,9 +50,39 @@ def _possible_pairs(text: str, counts: Counter[str]) -> set[tuple[str, str]]:
     if not halves:
         return set()
     tokens = text.replace("\n", " \n ").split(" ")  # a line's end is a token of its own
-    firsts = (token.lstrip(_NOT_IN_A_WORD) for token in tokens)
-    seconds = (token.rstrip(_NOT_IN_A_WORD) for token in tokens[1:])
-    return set(zip(firsts, seconds, strict=False)) & halves
+    firsts = map(str.lstrip, tokens, repeat(_NOT_IN_A_WORD))
+    seconds = map(str.rstrip, tokens[1:], repeat(_NOT_IN_A_WORD))
+    return halves.intersection(zip(firsts, seconds, strict=False))
+
+
+def _find_all(text: str, needle: str) -> Iterator[int]:
+    """Where ``needle`` starts in ``text``, overlapping occurrences included."""
+    at = text.find(needle)
+    while at != -1:
+        yield at
+        at = text.find(needle, at + 1)
+
+
+def _lines_with(text: str, starts: list[int], needles: set[str]) -> list[int]:
+    """Indices of the lines of ``text`` (which begin at ``starts``) that contain one of
+    ``needles`` (none of which holds a line break), in order: found in the whole text at
+    once rather than line by line."""
+    return sorted({bisect_right(starts, at) - 1
+                   for needle in needles for at in _find_all(text, needle)})
+
+
+def _pairs(text: str, folded: str, wanted: set[str]) -> list[re.Match[str]]:
+    """The matches of ``_PAIR`` in ``text`` (casefolded: ``folded``) that may be one of the
+    ``wanted`` pairs, in order.
+
+    ``_PAIR`` matches at the start of every word followed by one space and a word; a
+    wanted pair's match starts where the pair does in ``folded``. When casefolding kept
+    the length, every character kept its offset, so only those places are tried.
+    """
+    if len(folded) != len(text):
+        return list(_PAIR.finditer(text))
+    places = sorted({at for pair in wanted for at in _find_all(folded, pair)})
+    return [match for at in places if (match := _PAIR.match(text, at))]
 
 
 @dataclass(frozen=True)
@@ -98,12 +131,15 @@ def join_split_words(lines: tuple[Line, ...]) -> tuple[tuple[Line, ...], tuple[J
     possible = _possible_pairs(text, counts)
     if not possible:  # the usual case, found without looking at each pair of words
         return lines, ()
-    wanted = [" ".join(pair) for pair in possible]
+    # The lines' texts casefolded (casefolding maps each character on its own, never to
+    # or from a line break), and where each starts in ``text``.
+    folded = text.split("\n")
+    starts = list(accumulate((len(line) + 1 for line in folded[:-1]), initial=0))
+    wanted = {" ".join(pair) for pair in possible}
     candidates = [
         _Candidate(index, match.start(), match.group(1), match.group(2))
-        for index, line in enumerate(lines)
-        if any(pair in line.text.casefold() for pair in wanted)
-        for match in _PAIR.finditer(line.text)
+        for index in _lines_with(text, starts, wanted)
+        for match in _pairs(lines[index].text, folded[index], wanted)
         if (match.group(1).casefold(), match.group(2).casefold()) in possible
     ]
     # How often each word stands as a fragment of a candidate (each place counted once).
@@ -129,7 +165,8 @@ def join_split_words(lines: tuple[Line, ...]) -> tuple[tuple[Line, ...], tuple[J
         out[c.line] = replace(line, text=line.text[:c.space] + line.text[c.space + 1:])
     words = {(c.first + c.second).casefold() for c in chosen}
     where: dict[str, list[int]] = {word: [] for word in words}
-    for line in lines:
+    for index in _lines_with(text, starts, words):  # only lines that may hold one
+        line = lines[index]
         for word in {w.casefold() for w in _WORD.findall(line.text)} & words:
             where[word].append(line.number)
     joins = tuple(Join(lines[c.line].number, (c.first, c.second), c.first + c.second,

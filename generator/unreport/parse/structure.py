@@ -43,6 +43,14 @@ _TRAILING_MARKS = re.compile(
     r"|(?<=[,;.:])\s\d{1,3})+$")
 
 
+def _may_end_with_marks(text: str) -> bool:
+    """Whether ``_TRAILING_MARKS`` may match ``text``: only if it ends with what a mark or
+    emphasis ends with (``>``, ``)``, ``*``, a digit; or a line break, before which ``$``
+    also matches). Most texts end otherwise, and the pattern is slow to fail."""
+    last = text[-1:]
+    return last in (">", ")", "*", "\n") or last.isdecimal()
+
+
 def continues(previous_raw: str, text: str) -> bool:
     """Whether preamble ``text`` continues the paragraph whose raw text is ``previous_raw``.
 
@@ -52,7 +60,8 @@ def continues(previous_raw: str, text: str) -> bool:
     sentence whatever the previous one ended with.
     """
     # Only the end matters; looking at a bounded tail keeps the pattern linear.
-    stripped = _TRAILING_MARKS.sub("", previous_raw[-200:]).rstrip()
+    tail = previous_raw[-200:]
+    stripped = (_TRAILING_MARKS.sub("", tail) if _may_end_with_marks(tail) else tail).rstrip()
     if not stripped or stripped[-1] not in ".,;:":
         return True
     first = text.lstrip("*_\"“‘'( ")

@@ -33,6 +33,7 @@ from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from itertools import chain
 
 from unreport.diagnostics import SourceError
 from unreport.model import DraftResolution, Note, NoteRef, Report, ReportParagraph, SubParagraph
@@ -47,6 +48,8 @@ _NOTE_HEAD = re.compile(  # the forms of blocks.match_note; only the first may s
     r"^(?:<sup>&(?:amp;)?</sup>\s*(?:<|&lt;|lt;)sup>(?P<amp>\d{1,3})</sup>"
     r"|<sup>(?P<sup>\d{1,3})</sup>(?=\s*\S)"
     r"|\\\(\^\{?(?P<tex>\d{1,3})\}?\\\)(?=\s*\S))")
+_LIST_MARKER = re.compile(r"^[-*+•]\s+")
+_HEADING_MARKS = re.compile(r"^#{1,6}\s*")
 _ASSEMBLY = re.compile(r"^(?:The\s+)?General Assembly\s*,?$", re.IGNORECASE)
 _UNPLACED = "could not be placed"
 _EXCERPT = 80
@@ -112,9 +115,15 @@ def _expand(pieces: Iterable[_Piece]) -> list[Word]:
 
 def normalize(text: str) -> str:
     """``text`` without footnote marks and emphasis: what the model keeps of it."""
-    text = _ORDINAL.sub(r"\1", text)
-    text = _MARK.sub("", text)
-    return text.replace("*", "")
+    return _unmarked(text)[0].replace("*", "")
+
+
+def _unmarked(text: str) -> tuple[str, int]:
+    """``text`` with ordinal superscripts made plain and footnote marks taken out, and
+    the number of marks taken out."""
+    if "<sup>" not in text and "\\(" not in text:  # in every mark and ordinal: most lines
+        return text, 0                                # have neither and need no scan
+    return _MARK.subn("", _ORDINAL.sub(r"\1", text))
 
 
 def words(text: str) -> list[str]:
@@ -124,7 +133,12 @@ def words(text: str) -> list[str]:
 
 def _words(text: str, line: int, where: str, head: str = "") -> list[_Piece]:
     """Words of ``text`` after its label ``head`` (such as ``12.`` or ``(a)``), as one piece."""
-    context = f"{head} {normalize(text)}" if head else normalize(text)
+    return _piece(normalize(text), line, where, head)
+
+
+def _piece(normalized: str, line: int, where: str, head: str = "") -> list[_Piece]:
+    """Like ``_words``, of a text already normalized."""
+    context = f"{head} {normalized}" if head else normalized
     return [_Piece(_WORD.findall(context), line, where, context)]
 
 
@@ -269,8 +283,9 @@ def _region(lines: Iterable[Line], note_lines: set[int], refs: Iterable[NoteRef]
         if skip_assembly and _ASSEMBLY.match(_bare(line.text)):
             skip_assembly = False
             continue
-        explicit[line.number] += len(_MARK.findall(_ORDINAL.sub(r"\1", line.text)))
-        text += _words(line.text, line.number, where)
+        unmarked, marks_taken = _unmarked(line.text)  # one pass: count and take out
+        explicit[line.number] += marks_taken
+        text += _piece(unmarked.replace("*", ""), line.number, where)
     # A restored mark (restore.py) took nothing out of the text: it allows no number.
     marks: Counter[int] = Counter(ref.line for ref in refs if not ref.restored)
     marks.subtract(explicit)
@@ -279,8 +294,8 @@ def _region(lines: Iterable[Line], note_lines: set[int], refs: Iterable[NoteRef]
 
 def _bare(text: str) -> str:
     """A line without list marker, heading marks and emphasis (to recognize it)."""
-    text = re.sub(r"^[-*+•]\s+", "", text)
-    text = re.sub(r"^#{1,6}\s*", "", text)
+    text = _LIST_MARKER.sub("", text)
+    text = _HEADING_MARKS.sub("", text)
     return text.replace("*", "").strip()
 
 
@@ -332,11 +347,11 @@ def _compare(path: str, scope: str, source: list[_Piece], model: list[_Piece],
     The words are compared as plain strings; only when they differ are the two
     sides read again with each word's place, to say what differs and where.
     """
-    theirs = [word for piece in source for word in piece.texts]
-    lines = [piece.line for piece in source for _ in piece.texts]
-    ours = [word for piece in model for word in piece.texts]
+    theirs = list(chain.from_iterable(piece.texts for piece in source))
+    ours = list(chain.from_iterable(piece.texts for piece in model))
     if theirs == ours:
         return
+    lines = [piece.line for piece in source for _ in piece.texts]
     i = j = 0
     n, m = len(theirs), len(ours)
     while i < n or j < m:

@@ -294,9 +294,11 @@ def _candidates(scope: Scope, cited: Cited, window: tuple[Position, Position],
     finals = sources.last_words()
     for index in range(lower.slot, upper.slot + 1):
         slot = scope.slots[index]
-        facts = slot.facts
         dated = {end: (ref, date) for ref, date, end in slot.dated(f"{cited.body}-")
                  } if cited.kind == "body-report" else {}
+        if not dated and not any(final in slot.keys for final in finals):
+            continue  # no word of the text ends a name of it: no need to read its words
+        facts = slot.facts
         starts = [w.start for w in facts.words]
         for at, word in enumerate(facts.words):
             position = Position(index, word.end)

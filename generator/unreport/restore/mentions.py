@@ -101,6 +101,12 @@ def words(text: str, start: int = 0, end: int | None = None) -> list[Word]:
     return out
 
 
+def key_text(text: str) -> str:
+    """``text`` with only the characters a ``Word.key`` keeps: the key of each of its words
+    is a part of it (to tell fast that no word has a given key)."""
+    return _NOT_KEY.sub("", text)
+
+
 def strip_qualifiers(text: str) -> str:
     """``text`` without the qualifiers that end it ("… of 1971" → "…")."""
     last = text[-40:].rsplit(None, 1)[-1] if text.strip() else ""

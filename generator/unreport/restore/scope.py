@@ -18,6 +18,7 @@ from unreport.references.citations import Reference, find_references
 from unreport.restore.mentions import (
     Mention,
     Word,
+    key_text,
     name_mentions,
     strip_qualifiers,
     words,
@@ -103,6 +104,13 @@ class Slot:
         if "refs" not in self.read:
             self.read["refs"] = tuple(find_references(self.text))
         return cast(tuple[Reference, ...], self.read["refs"])
+
+    @property
+    def keys(self) -> str:
+        """The text as ``Word.key`` keeps it (``key_text``): every word's key is in it."""
+        if "keys" not in self.read:
+            self.read["keys"] = key_text(self.text)
+        return cast(str, self.read["keys"])
 
     @property
     def facts(self) -> TextFacts:

@@ -48,6 +48,8 @@ _EXPRESSING = re.compile(rf"^(?:{_ADVERB})?Express(?:es|ing)\s+(?:its\s+)?"
                          rf"(?:{_ADJECTIVE}\s+)?concern\b")
 # "Deeply concerned", "Fully aware": an adverb in -ly before a participle.
 _LY_ADJECTIVE = re.compile(r"^(?:Deeply|Fully|Gravely|Seriously|Profoundly|Firmly)\s+[a-z]+")
+_CALL = re.compile(r"^(?:\w+\s+)?call", re.IGNORECASE)
+"""A verb of calling: "Calls", "Also calls"."""
 
 
 def opening_words(text: str) -> int:
@@ -57,7 +59,7 @@ def opening_words(text: str) -> int:
         if match:
             phrase = match.group(0)
             # Only verbs of calling take "for" into their phrase ("Calls for").
-            if phrase.endswith(" for") and not re.match(r"^(?:\w+\s+)?call", phrase, re.I):
+            if phrase.endswith(" for") and not _CALL.match(phrase):
                 return len(phrase) - len(" for")
             return len(phrase)
     return 0
