@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from unreport.addresses import draft_page, page_url
 from unreport.text.symbols import DocumentSymbol
 
 
@@ -298,7 +299,7 @@ class DraftResolution:
     @property
     def page(self) -> str:
         """Site path of its page."""
-        return f"draft-resolutions/{self.slug}.html"
+        return page_url(draft_page(self.slug))
 
 
 @dataclass(frozen=True)

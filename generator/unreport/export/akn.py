@@ -63,6 +63,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 
+from unreport import addresses
 from unreport.analysis import Analysis
 from unreport.export.akn_meta import (
     Naming,
@@ -101,9 +102,9 @@ def site_anchor(eid: str) -> tuple[str, str] | None:
     """
     component, _, rest = eid.partition("__")
     if component == REPORT:
-        page, names = "index.html", {"para": "para", "fn": "fn"}
+        page, names = addresses.page_url(addresses.HOME), {"para": "para", "fn": "fn"}
     elif component.startswith("dr_"):
-        page = f"draft-resolutions/{component.removeprefix('dr_').lower()}.html"
+        page = addresses.page_url(addresses.draft_page(component.removeprefix("dr_").lower()))
         names = {"pp": "pp", "para": "op", "fn": "fn"}
     else:
         return None
@@ -242,9 +243,9 @@ def _number(anchor: str, kind: str) -> str:
 
 def _targets(report: Report) -> dict[str, str]:
     """The site's internal link targets (pages, report paragraphs) as local hrefs."""
-    targets = {f"draft-resolutions/{r.slug}.md": f"#{draft_eid(r)}" for r in report.resolutions}
+    targets = {addresses.draft_page(r.slug): f"#{draft_eid(r)}" for r in report.resolutions}
     for para in report.paragraphs:
-        targets.setdefault(f"index.md#{para.anchor}",
+        targets.setdefault(f"{addresses.HOME}#{para.anchor}",
                            f"#{REPORT}__para_{_number(para.anchor, 'para')}")
     return targets
 
@@ -360,10 +361,10 @@ def to_akn(analysis: Analysis) -> str:
     collection.append(publication_meta(report, names, list(analysis.meetings)))
     collection.append(_masthead(report))
     body = child(collection, "collectionBody")
-    part = _Component(REPORT, "index.md", report.notes, layer, targets)
+    part = _Component(REPORT, addresses.HOME, report.notes, layer, targets)
     child(body, "component", eId=REPORT).append(_report_component(report, names, part))
     for resolution in report.resolutions:
-        part = _Component(draft_eid(resolution), f"draft-resolutions/{resolution.slug}.md",
+        part = _Component(draft_eid(resolution), addresses.draft_page(resolution.slug),
                           resolution.notes, layer, targets)
         component = child(body, "component", eId=part.prefix)
         component.append(_draft_component(report, names, resolution, part))

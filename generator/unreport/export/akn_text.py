@@ -35,6 +35,8 @@ _INLINE_CONTAINERS = frozenset({
 
 def xml_text(text: str) -> str:
     """``text`` with the characters XML 1.0 cannot hold replaced by a space."""
+    if text.isprintable():  # none of them is printable: most texts need no scan
+        return text
     return _NOT_XML.sub(" ", text)
 
 
@@ -102,18 +104,20 @@ def running_text(parent: ET.Element, text: str, marks: Iterable[tuple[int, Mark]
     at = {offset: min(max(offset, 0), len(text)) for offset in offsets}
     cuts = sorted({0, len(text), *at.values(), *(s.start for s in usable),
                    *(s.end for s in usable)})
+    marks_at: dict[int, list[Mark]] = {}  # where each mark goes, in the order of ``placed``
     for offset, mark in placed:
-        if at[offset] == 0:
-            mark(parent)
+        marks_at.setdefault(at[offset], []).append(mark)
+    linked_at = {(s.start, s.end): s for s in usable}  # usable spans never overlap
+    for mark in marks_at.get(0, ()):
+        mark(parent)
     for start, end in zip(cuts, cuts[1:], strict=False):
-        linked = next((s for s in usable if s.start == start and s.end == end), None)
+        linked = linked_at.get((start, end))
         if linked:
             child(parent, "ref", text[start:end], href=linked.href)
         else:
             append_text(parent, text[start:end])
-        for offset, mark in placed:
-            if at[offset] == end:
-                mark(parent)
+        for mark in marks_at.get(end, ()):
+            mark(parent)
 
 
 def indent(element: ET.Element, level: int = 0) -> None:

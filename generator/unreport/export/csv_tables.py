@@ -24,6 +24,7 @@ import io
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
+from unreport import addresses
 from unreport.analysis import Analysis
 from unreport.model import Note, NoteRef, SubParagraph, all_subparagraphs
 
@@ -66,12 +67,16 @@ class Table:
 
 def _page_url(page: str, anchor: str) -> str:
     """``draft-resolutions/v.md`` + ``op-12`` → ``draft-resolutions/v.html#op-12``."""
-    return f"{page.removesuffix('.md')}.html#{anchor}"
+    return addresses.page_url(page, anchor)
 
 
-def _notes(marks: Iterable[NoteRef], notes: tuple[Note, ...]) -> str:
+def _note_texts(notes: tuple[Note, ...]) -> dict[int, str]:
+    """``{number: text}`` of a scope's notes (made once per scope, not per paragraph)."""
+    return {note.number: note.text for note in notes}
+
+
+def _notes(marks: Iterable[NoteRef], texts: dict[int, str]) -> str:
     """The notes marked in a text, each once, one a line: ``[1] A/C.3/77/SR.5.``."""
-    texts = {note.number: note.text for note in notes}
     numbers = dict.fromkeys(mark.number for mark in marks)
     return "\n".join(f"[{n}] {texts[n]}" if n in texts else f"[{n}]" for n in numbers)
 
@@ -88,18 +93,20 @@ def _marks(text_marks: tuple[NoteRef, ...], subs: tuple[SubParagraph, ...]) -> l
 def paragraph_rows(sources: Analysis) -> Iterator[Row]:
     """One row per report paragraph, preambular and operative paragraph."""
     report = sources.report
+    texts = _note_texts(report.notes)
     for para in report.paragraphs:
-        yield ("", "report", para.number, para.anchor, _page_url("index.md", para.anchor),
-               para.text, _notes(_marks(para.notes, para.items), report.notes),
+        yield ("", "report", para.number, para.anchor, _page_url(addresses.HOME, para.anchor),
+               para.text, _notes(_marks(para.notes, para.items), texts),
                _subparagraphs(para.items))
     for draft in report.resolutions:
-        page = f"draft-resolutions/{draft.slug}.md"
+        page = addresses.draft_page(draft.slug)
+        texts = _note_texts(draft.notes)
         for pp in draft.preambular:
             yield (draft.number, "preambular", pp.number, pp.anchor, _page_url(page, pp.anchor),
-                   pp.text, _notes(pp.notes, draft.notes), "")
+                   pp.text, _notes(pp.notes, texts), "")
         for op in draft.operative:
             yield (draft.number, "operative", op.number, op.anchor, _page_url(page, op.anchor),
-                   op.text, _notes(_marks(op.notes, op.subparagraphs), draft.notes),
+                   op.text, _notes(_marks(op.notes, op.subparagraphs), texts),
                    _subparagraphs(op.subparagraphs))
 
 
@@ -212,23 +219,20 @@ TABLES: tuple[Table, ...] = (PARAGRAPHS, SPONSORSHIPS, REFERENCES, MANDATES)
 """The tables the build writes under ``data/``, in the order the Data page lists them."""
 
 
-def _cell(value: Cell) -> str | int:
-    """A value as written: None empty, a would-be formula behind an apostrophe."""
-    if value is None:
-        return ""
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
-        return "'" + value
-    return value
-
-
 def csv_text(table: Table, sources: Analysis) -> str:
     """The table as CSV text: byte-order mark, header row, a row per record."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow([column.name for column in table.columns])
-    for row in table.rows(sources):
-        writer.writerow([_cell(value) for value in row])
+    writer.writerows(map(_cells, table.rows(sources)))
     return BOM + out.getvalue()
+
+
+def _cells(row: Row) -> list[str | int]:
+    """A row's values as written: None empty, a would-be formula behind an apostrophe."""
+    return ["" if value is None
+            else "'" + value if isinstance(value, str) and value.startswith(_FORMULA_START)
+            else value for value in row]
 
 
 def table_files(sources: Analysis) -> dict[str, str]:

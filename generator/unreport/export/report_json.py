@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from unreport import addresses
 from unreport.analysis import Analysis
 from unreport.mandates.clauses import MandateLayer, mandate_records
 from unreport.model import DraftResolution, Note, NoteRef, Proposal, Report, SubParagraph
@@ -60,9 +61,8 @@ def _proposal(p: Proposal) -> dict[str, Any]:
 
 def _resolution(r: DraftResolution, layer: ReferenceLayer,
                 mandates: MandateLayer) -> dict[str, Any]:
-    page = f"draft-resolutions/{r.slug}.md"
-    cited = {c.reference.id for c in layer.citations
-             if c.element.page == page and c.reference.kind == "ga-resolution"}
+    page = addresses.draft_page(r.slug)
+    cited = {c.reference.id for c in layer.on_page(page) if c.reference.kind == "ga-resolution"}
     return {
         "number": r.number,
         "title": r.title,

@@ -21,7 +21,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from itertools import accumulate
 
 HEADS = ("Office", "Institute", "Commission", "Conference", "Convention", "Council",
@@ -49,8 +49,22 @@ _TAIL = re.compile(rf"""
 # Capitalised words before the head, "Economic and Social" included ("Member States and"
 # is not: a word in -s before "and" ends another name).
 _BEFORE = re.compile(rf"(?<![\w’'-])(?:{_CAP}\s+(?:(?<!s\s)and\s+(?=[A-Z]))?)*$")
+_NOT_IN_NAME = re.compile(r".*[^\w\s’'-]", re.DOTALL)
+"""Up to the last character that no name before a head noun has (a comma, a bracket…)."""
 _HEAD_WORD = re.compile(rf"\b(?:{_HEAD})\b(?![’']s)")
+_HEAD_END_WORD = re.compile(rf"(?:{_HEAD})\b(?![’']s)")
+r"""``_HEAD_WORD`` without its first ``\b``, which would cost a try at every character:
+the caller checks that the match starts a word."""
 _CONNECTOR = re.compile(r"^\s+(?:of|on|for|against|to|in|from)\b")
+_CAP_WORD = re.compile(_CAP)
+_INSIDE_NAME = re.compile(rf"{_CAP}\s+(?:of|on|for|against|in)\s+(?:the\s+)?{_CAP}")
+_SAME_NAME_NEXT = re.compile(_SAME_NAME_AFTER_AND)
+_HEAD_END = re.compile(r"\s+(?:of|to|in|for|on)\s+")
+_AND_FIRST = re.compile(r"^and\s+")
+_SEGMENT_MARKS = re.compile(r"[()\[\]\"“”,]")
+"""The characters that matter to ``_segments``: brackets, quotation marks, commas."""
+_SHORT_FORM = re.compile(rf"\bthe ({_HEAD})\b(?![’']s)(?!\s+{_CAP})")
+"""A short form inside a longer name: "the Convention" in "… Parties to the Convention"."""
 
 UN_BODIES = re.compile(r"""^(?:
     (?:Deputy\s+)?Secretary-General | Secretariat | General\ Assembly | Security\ Council
@@ -130,7 +144,10 @@ def _expand(text: str, start: int, end: int) -> tuple[int, str]:
     complements after."""
     # No name is longer than a few hundred characters: looking no further keeps a long
     # run of capitalised words ("Office of Office of …") from costing time squared.
-    before = _BEFORE.search(text, max(0, start - NAME_LENGTH), start)
+    window = max(0, start - NAME_LENGTH)
+    # The name cannot reach back past such a character: search only after the last one.
+    fence = _NOT_IN_NAME.match(text, window, start)
+    before = _BEFORE.search(text, fence.end() if fence else window, start)
     first = before.start() if before else start
     tail = _TAIL.match(text, end, min(len(text), end + NAME_LENGTH))
     last = tail.end() if tail else end
@@ -189,17 +206,21 @@ class NameBook:
         """Collect the names in ``texts`` (the resolution's title and paragraphs, in order)."""
         raw: list[Mention] = []
         for block, text in enumerate(texts):
-            for match in _HEAD_WORD.finditer(text):
+            for match in _HEAD_END_WORD.finditer(text):
+                before = text[match.start() - 1:match.start()]
+                if before.isalnum() or before == "_":  # inside a word: no ``\b`` there
+                    continue
                 first, name = _expand(text, match.start(), match.end())
                 if name != match.group(0):
                     raw.append(Mention(match.group(0), name, block, first))
         self._canonical = _canonicals(raw)
         self._by_place = _places(raw)
         # "Conference of the States Parties to the Convention": the inner short form first.
-        self.mentions = tuple(replace(m, name=self._inner(m.name, m.block, m.offset))
-                              for m in raw)
-        self._canonical = _canonicals(self.mentions)
-        self._by_place = _places(self.mentions)
+        self.mentions = tuple(Mention(m.head, self._inner(m.name, m.block, m.offset), m.block,
+                                      m.offset) for m in raw)
+        if any(m.name != r.name for m, r in zip(self.mentions, raw, strict=True)):
+            self._canonical = _canonicals(self.mentions)  # else they stand as they are
+            self._by_place = _places(self.mentions)
 
     def canonical(self, head: str) -> str:
         """The full name the short form of ``head`` stands for where no paragraph says
@@ -218,9 +239,12 @@ class NameBook:
 
     def _inner(self, name: str, block: int, offset: int) -> str:
         """``… Parties to the Convention`` → ``… Parties to the United Nations Convention …``."""
+        if "the " not in name:  # no short form inside (most names)
+            return name
+
         def full(match: re.Match[str]) -> str:
             return "the " + self._short(match.group(1), block, offset)
-        return re.sub(rf"\bthe ({_HEAD})\b(?![’']s)(?!\s+{_CAP})", full, name)
+        return _SHORT_FORM.sub(full, name)
 
     def resolve(self, phrase: str, block: int, offset: int) -> str:
         """The full name for ``phrase`` as it stands at ``offset`` of text ``block``."""
@@ -247,7 +271,8 @@ def is_un_body(name: str) -> bool:
 def _segments(text: str) -> list[str]:
     """``text`` cut at its top-level commas (not inside brackets or quotation marks)."""
     parts, depth, quoted, start = [], 0, False, 0
-    for index, char in enumerate(text):
+    for mark in _SEGMENT_MARKS.finditer(text):  # the other characters change nothing
+        index, char = mark.start(), mark.group()
         if char in "([":
             depth += 1
         elif char in ")]":
@@ -265,8 +290,8 @@ def _splits_a_name(left: str, right: str) -> bool:
     """Whether "left and right" is one body's name cut at its "and": capitalised words
     without a head noun before, a head noun after ("Economic" and "Social Council")."""
     last = left.split()[-1] if left.split() else ""
-    return (bool(re.fullmatch(_CAP, last)) and not last.endswith("s")
-            and not _HEAD_WORD.search(left) and bool(re.match(_CAP, right))
+    return (bool(_CAP_WORD.fullmatch(last)) and not last.endswith("s")
+            and not _HEAD_WORD.search(left) and bool(_CAP_WORD.match(right))
             and bool(_HEAD_WORD.search(right)))
 
 
@@ -275,10 +300,10 @@ def _conjuncts(item: str) -> list[str]:
     parts = item.split(" and ")
     out = [parts[0]]
     for part in parts[1:]:
-        inside_name = re.search(rf"{_CAP}\s+(?:of|on|for|against|in)\s+(?:the\s+)?{_CAP}", out[-1])
+        inside_name = _INSIDE_NAME.search(out[-1])
         # "Drugs and Crime", "Prevention of Crime and the Treatment of Offenders",
         # "Economic and Social Council", "Interregional Crime and Justice Research Institute"
-        if inside_name and re.match(_SAME_NAME_AFTER_AND, part) or _splits_a_name(out[-1], part):
+        if inside_name and _SAME_NAME_NEXT.match(part) or _splits_a_name(out[-1], part):
             out[-1] += " and " + part
         else:
             out.append(part)
@@ -293,7 +318,7 @@ def infinitive(text: str, start: int = 0) -> re.Match[str] | None:
 
 def is_actor(phrase: str) -> bool:
     """Whether ``phrase`` names someone who can act (not "the holding of side events")."""
-    head = re.split(r"\s+(?:of|to|in|for|on)\s+", phrase, maxsplit=1)[0]
+    head = _HEAD_END.split(phrase, maxsplit=1)[0]
     words = head.split()
     return bool(words) and (any(w[:1].isupper() for w in words)
                             or words[-1].lower() in _ACTOR_NOUNS)
@@ -318,7 +343,7 @@ def addressee_phrases(region: str) -> list[str]:
     lessons learned in order to …"), not an actor."""
     items: list[str] = []
     for index, segment in enumerate(_segments(region)):
-        segment = re.sub(r"^and\s+", "", segment)
+        segment = _AND_FIRST.sub("", segment)
         if index and segment.split(" ", 1)[0] in _TITLE_WORDS and items:
             continue  # the rest of a title cut at its comma
         singled = _SINGLED_OUT.match(segment)

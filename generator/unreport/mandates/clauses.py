@@ -55,6 +55,7 @@ _DIRECTIVE = (
     (r"appeals(?: to)?|reiterates (?:its|the) appeal|renews (?:its|the) appeal", "call",
      "appeals"),
 )
+_DIRECTIVE_RES = tuple((re.compile(pattern), kind, action) for pattern, kind, action in _DIRECTIVE)
 _ADVERBS = re.compile(r"\b(?:also|further|strongly|again|once again|most|\w+ly)\b\s*")
 _FINITE = (r"requests|decides|urges|calls|encourages|invites|appeals|welcomes|notes|takes|"
            r"recalls|reaffirms|reiterates|renews|recognizes|acknowledges|stresses|emphasizes|"
@@ -67,6 +68,7 @@ _INTRO = (r"(?:in (?:this|that) (?:regard|respect|context|connection)|to (?:this
           r"where appropriate|as appropriate|as a first step|accordingly|furthermore|moreover|"
           r"in addition)")
 _BOUNDARY = re.compile(r"""
+    (?=[,;\s])                                     # (a quick test before the rest)
     (?: [,;]\s+(?:and\b\s*)?                       # ", and requests", "; urges"
       | \s+and\s+(?=(?:INTRO,?\s+)?ADVERB*(?:DIRECTIVE)\b) )  # "… and calls upon"
     (?:,?\s*INTRO,?\s+)?
@@ -75,8 +77,9 @@ _BOUNDARY = re.compile(r"""
                        .replace("DIRECTIVE", _DIRECTIVE_FINITE.replace(" ", r"\s+"))
                        .replace("FINITE", _FINITE), re.VERBOSE)
 # "requests for assistance", "calls for proposals": nouns, not the Assembly's verbs.
-_NOT_A_VERB = re.compile(r"^\s+(?:for|of|from|that|related|relating|received|made|to|in|under|"
+_NOT_A_VERB = re.compile(r"\s+(?:for|of|from|that|related|relating|received|made|to|in|under|"
                          r"and|or|which)\b")
+_UPON = re.compile(r"\s+(?:upon|on|for)\b")
 _REISSUED = re.compile(r"^(?:,\s*(?:made|addressed)\s+to|\s+to|\s+upon|\s+on)\s+")
 _PRONOUNS = frozenset({"them", "they", "it"})
 
@@ -87,9 +90,10 @@ _REPORT_NOUN = re.compile(r"\b(?:submit|submitted|present|transmit|provide|prepa
                           r"(?:reports?|summary|summaries)\b|\bfor\s+transmission\s+to\b"
                           r"|\binclude\b[^;]{0,200}?\bin\s+(?:his|her|its|their|the|a|an)\s+"
                           r"(?:[\w-]+\s+){0,4}?reports?\b")
+_INFORMATION_WORDS = ("information", "data", "case law", "views", "comments", "contributions",
+                      "statistics")
 _INFORMATION = re.compile(r"\b(?:provide|submit|share|transmit|communicate|send|make available)\b"
-                          r"[^;]{0,120}?\b(?:information|data|case law|views|comments|"
-                          r"contributions|statistics)\b"
+                          rf"[^;]{{0,120}}?\b(?:{'|'.join(_INFORMATION_WORDS)})\b"
                           r"|\binform\b")
 _RECIPIENT = re.compile(r"\b(?:to|with|inform(?:\s+\w+ly|\s+accordingly)?|provide|session\s+of)\s+"
                         r"(?:the\s+|all\s+)?(?P<name>[A-Z][\w’'-]*(?:\s+(?:of|on|for|against|"
@@ -178,6 +182,17 @@ class MandateLayer:
     def _by_number(self) -> dict[tuple[str, str], Mandate]:
         return {(m.resolution, m.anchor): m for m in reversed(self.paragraphs)}
 
+    @cached_property
+    def _by_resolution(self) -> dict[str, tuple[Mandate, ...]]:
+        found: dict[str, list[Mandate]] = {}
+        for mandate in self.paragraphs:
+            found.setdefault(mandate.resolution, []).append(mandate)
+        return {number: tuple(mandates) for number, mandates in found.items()}
+
+    def in_resolution(self, resolution: str) -> tuple[Mandate, ...]:
+        """The mandates of draft resolution ``resolution``, in document order."""
+        return self._by_resolution.get(resolution, ())
+
     def of(self, resolution: str, anchor: str) -> Mandate | None:
         """The mandate of operative paragraph ``anchor`` of draft resolution ``resolution``."""
         return self._by_number.get((resolution, anchor))
@@ -225,8 +240,8 @@ def verb_phrase(clause: str) -> str:
 def verb_kind(verb: str) -> tuple[str, str | None]:
     """``(kind, action verb)`` of a verb phrase; the action verb is None for ``other``."""
     lemma = _ADVERBS.sub("", verb.lower()).strip()
-    for pattern, kind, action in _DIRECTIVE:
-        if re.fullmatch(pattern, lemma):
+    for pattern, kind, action in _DIRECTIVE_RES:
+        if pattern.fullmatch(lemma):
             return kind, action
     return "other", None
 
@@ -235,11 +250,11 @@ def clause_starts(text: str) -> list[tuple[int, int]]:
     """``(start of clause, start of its verb)`` for each clause of an operative paragraph."""
     starts = [(0, 0)]
     for match in _BOUNDARY.finditer(text):
-        after = text[match.end():]
+        after = match.end()
         verb = match.group("verb").split()[-1]
-        if verb == "requests" and _NOT_A_VERB.match(after):
+        if verb == "requests" and _NOT_A_VERB.match(text, after):
             continue
-        if verb == "calls" and not re.match(r"\s+(?:upon|on|for)\b", after):
+        if verb == "calls" and not _UPON.match(text, after):
             continue
         starts.append((match.start(), match.start("verb")))
     return starts
@@ -253,8 +268,12 @@ def session_number(words: str) -> int | None:
 def _report(rest: str, by: str | None, book: NameBook, block: int, offset: int) -> \
         ReportDue | None:
     """The report the infinitive part ``rest`` of a clause asks for, if any."""
-    trigger = _REPORT_VERB.search(rest) or _REPORT_NOUN.search(rest)
-    asked = trigger or _INFORMATION.search(rest)
+    # Both patterns need one of these words: most clauses are passed over without a search.
+    reported = "report" in rest or "summar" in rest or "transmission" in rest
+    trigger = (_REPORT_VERB.search(rest) or _REPORT_NOUN.search(rest)) if reported else None
+    # ``_INFORMATION`` needs "inform" or one of its words: most clauses have neither.
+    informs = "inform" in rest or any(word in rest for word in _INFORMATION_WORDS)
+    asked = trigger or (_INFORMATION.search(rest) if informs else None)
     if asked is None:
         return None
     start = asked.start()
@@ -326,7 +345,7 @@ def paragraph_mandate(resolution: DraftResolution, index: int, book: NameBook,
     op = resolution.operative[index]
     clauses = _actions(op.text, book, block)
     verb, first = clauses[0]
-    kind = first.kind if first else verb_kind(verb)[0]
+    kind = first.kind if first else "other"  # ``_actions`` gives no action only for ``other``
     actions = tuple(a for _, a in clauses if a is not None)
     report = next((a.report for a in actions if a.report), None)
     return Mandate(resolution.number, op.number, op.anchor, resolution.page, verb, kind,

@@ -76,6 +76,7 @@ _ITEM = re.compile(_ITEM_PATTERN, re.VERBOSE)
 
 _ANCHOR = re.compile(
     rf"""
+    (?=[RrDd])                                    # (a quick test before the rest)
     \b(?P<word>[Rr]esolution|[Dd]ecision)s?\s+    # the keyword, singular or plural
     (?={_ITEM_PATTERN})                           # followed by a number
     """,
@@ -129,11 +130,12 @@ _BODY_AFTER = re.compile(                                  # "… of the Confere
 _EXPLICIT_ANCHOR = re.compile(rf"(?:\bits|{_BODY_PATTERN})\s+{_KEYWORD}", re.VERBOSE)
 
 # Where a clause ends: semicolon, line break, or a full stop closing a sentence
-# (not the one of "para.", "No.", "sect. I.A." and the like).
+# (not the one of "para.", "No.", "sect. I.A." and the like). ``(?=\.)`` first: the
+# look-behinds are tried only before a full stop, not at every character.
 _BREAK = re.compile(
     r"""
     [;\n]
-  | (?<![A-Z])(?<!\bpara)(?<!\bparas)(?<!\bsect)(?<!\bchap)(?<!\bvol)(?<!\bvols)(?<!\bNo)
+  | (?=\.)(?<![A-Z])(?<!\bpara)(?<!\bparas)(?<!\bsect)(?<!\bchap)(?<!\bvol)(?<!\bvols)(?<!\bNo)
     (?<!\bpp)(?<!\bp)(?<!\bart)(?<!\bIbid)\.(?=\s+["“(A-Z]|\s*\Z)
     """,
     re.VERBOSE,
@@ -184,6 +186,8 @@ def _clean(text: str) -> str:
 
 def _documents(text: str) -> list[Reference]:
     """UN document symbols, each checked by ``DocumentSymbol.parse``."""
+    if "/" not in text:  # every symbol has one: most texts need no scan
+        return []
     refs = []
     for match in SYMBOL_RE.finditer(text):
         try:
@@ -196,6 +200,8 @@ def _documents(text: str) -> list[Reference]:
 
 def _treaties(text: str, previous_treaty: str | None) -> list[Reference]:
     """Treaty Series citations; "Ibid." ones only after a treaty note."""
+    if "Treaty" not in text and "Ibid.," not in text:  # what every match starts with
+        return []
     refs = []
     for match in _TREATY.finditer(text):
         number = match.group("number")
@@ -219,6 +225,8 @@ def _internal(text: str) -> list[Reference]:
 def _resolutions(text: str) -> list[Reference]:
     """Every number of every anchored list, with the kind its body and form give."""
     refs: list[Reference] = []
+    if "esolution" not in text and "ecision" not in text:  # no anchor keyword: no list
+        return refs
     since = 0
     for anchor in _ANCHOR.finditer(text):
         if anchor.start() < since:  # inside the previous list
@@ -323,7 +331,8 @@ def _later_body(text: str, position: int) -> str | None:
     """A body named after the list, before the clause ends or another body's anchor."""
     stop = _BREAK.search(text, position)
     window = text[position:stop.start() if stop else len(text)]
-    explicit = _EXPLICIT_ANCHOR.search(window)
+    has_keyword = "esolution" in window or "ecision" in window  # what an anchor needs
+    explicit = _EXPLICIT_ANCHOR.search(window) if has_keyword else None
     window = window[:explicit.start()] if explicit else window
     match = _BODY_AFTER.search(window)
     if match is None:

@@ -13,7 +13,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
+from functools import cached_property
 
+from unreport import addresses
 from unreport.model import Note, Report, SubParagraph
 from unreport.references.citations import Reference, find_references
 
@@ -80,6 +82,17 @@ class ReferenceLayer:
         """Citations in one element, in text order."""
         return self.by_element.get((page, anchor), ())
 
+    @cached_property
+    def _by_page(self) -> dict[str, tuple[Citation, ...]]:
+        pages: dict[str, list[Citation]] = {}
+        for citation in self.citations:
+            pages.setdefault(citation.element.page, []).append(citation)
+        return {page: tuple(found) for page, found in pages.items()}
+
+    def on_page(self, page: str) -> tuple[Citation, ...]:
+        """Citations on one page, in document order (grouped once, not searched per page)."""
+        return self._by_page.get(page, ())
+
     def entries(self) -> dict[tuple[str, str], list[Citation]]:
         """``{(kind, id): citations}`` for external items, in natural order."""
         grouped: dict[tuple[str, str], list[Citation]] = {}
@@ -93,15 +106,19 @@ class ReferenceLayer:
             natural_key(item[0][1]))))
 
 
+_DIGITS = re.compile(r"(\d+)")
+_NOT_IN_ANCHOR = re.compile(r"[^a-z0-9]+")
+
+
 def natural_key(identifier: str) -> tuple[object, ...]:
     """Natural order: ``9/8`` before ``76/181`` before ``100/1``; ``57/270 B`` after ``57/270``."""
-    parts = re.split(r"(\d+)", identifier)
+    parts = _DIGITS.split(identifier)
     return tuple((0, int(p)) if p.isdigit() else (1, p) for p in parts if p)
 
 
 def entry_anchor(kind: str, identifier: str) -> str:
     """Anchor of an item on the references page: ``ga-resolution-57-270-b``."""
-    return f"{kind}-" + re.sub(r"[^a-z0-9]+", "-", identifier.lower()).strip("-")
+    return f"{kind}-" + _NOT_IN_ANCHOR.sub("-", identifier.lower()).strip("-")
 
 
 def operative_label(resolution: str, number: int) -> str:
@@ -124,12 +141,12 @@ def _notes(page: str, scope: str, notes: tuple[Note, ...]) -> Iterator[Element]:
 def elements(report: Report) -> Iterator[Element]:
     """Phase one: every citable element of the site, in document order."""
     for para in report.paragraphs:
-        yield Element("index.md", para.anchor, f"Report, para. {para.number}", para.text)
+        yield Element(addresses.HOME, para.anchor, f"Report, para. {para.number}", para.text)
         for item, label in _walk(para.items, f"Report, para. {para.number}"):
-            yield Element("index.md", item.anchor, label, item.text)
-    yield from _notes("index.md", "Report", report.notes)
+            yield Element(addresses.HOME, item.anchor, label, item.text)
+    yield from _notes(addresses.HOME, "Report", report.notes)
     for resolution in report.resolutions:
-        page = f"draft-resolutions/{resolution.slug}.md"
+        page = addresses.draft_page(resolution.slug)
         name = f"Draft resolution {resolution.number}"
         for pp in resolution.preambular:
             yield Element(page, pp.anchor, f"{name}, PP {pp.number}", pp.text)
@@ -143,11 +160,12 @@ def elements(report: Report) -> Iterator[Element]:
 
 def _internal_target(report: Report, ref: Reference) -> str | None:
     paragraph, _, resolution = ref.id.partition("/")
-    if resolution and any(r.number == resolution for r in report.resolutions):
-        return f"draft-resolutions/{resolution.lower()}.md"
+    draft = next((r for r in report.resolutions if r.number == resolution), None)
+    if resolution and draft:
+        return addresses.draft_page(draft.slug)
     number = paragraph.removeprefix("para-")
     if any(str(p.number) == number for p in report.paragraphs):
-        return f"index.md#para-{number}"
+        return f"{addresses.HOME}#para-{number}"
     return None
 
 

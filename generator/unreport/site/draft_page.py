@@ -78,9 +78,9 @@ def facts_box(report: Report, proposal: Proposal | None) -> str:
 def cites_box(page: Page) -> str:
     """A short, collapsed list of what the draft cites, linked to the references page."""
     seen: dict[tuple[str, str], int] = {}
-    for citation in page.layer.citations:
+    for citation in page.layer.on_page(page.path):
         ref = citation.reference
-        if citation.element.page == page.path and ref.kind != "internal":
+        if ref.kind != "internal":
             seen[(ref.kind, ref.id)] = seen.get((ref.kind, ref.id), 0) + 1
     if not seen:
         return ""
@@ -103,8 +103,9 @@ def resolution_page(report: Report, resolution: DraftResolution, layer: Referenc
                     mandates: MandateLayer | None = None
                     ) -> tuple[str, tuple[SearchEntry, ...]]:
     """The page of one draft resolution, and its search entries."""
-    labels = {m.anchor: mandate_label(m) for m in (mandates.paragraphs if mandates else ())
-              if m.resolution == resolution.number and m.page == resolution.page}
+    labels = {m.anchor: mandate_label(m)
+              for m in (mandates.in_resolution(resolution.number) if mandates else ())
+              if m.page == resolution.page}
     path = addresses.draft_page(resolution.slug)
     page = Page(path, frozenset(n.number for n in resolution.notes), layer,
                 SearchPage(path, f"Draft resolution {resolution.number}"), labels)
@@ -123,9 +124,10 @@ def resolution_page(report: Report, resolution: DraftResolution, layer: Referenc
         page.text("*The General Assembly,*\n{: .unr-assembly }"), "",
     ]
     for pp in resolution.preambular:
-        body = inline(pp.text, pp.notes, page.defined, italic_opening=True,
+        text = curly_quotes(pp.text)  # once: ``inline`` then finds no straight quote left
+        body = inline(text, pp.notes, page.defined, italic_opening=True,
                       links=page.links(pp.anchor))
-        page.search.paragraph(pp.anchor, curly_quotes(pp.text))
+        page.search.paragraph(pp.anchor, text)
         parts.append(paragraph(f"PP {pp.number}", pp.anchor, body,
                                f"{cite}, preambular paragraph {pp.number}", ".unr-pp",
                                f"preambular paragraph {pp.number}"))
@@ -138,9 +140,10 @@ def resolution_page(report: Report, resolution: DraftResolution, layer: Referenc
 
 
 def _operative(op: Operative, page: Page, scope: str, name: str) -> list[str]:
-    body = inline(op.text, op.notes, page.defined, italic_opening=True,
+    text = curly_quotes(op.text)  # once: ``inline`` then finds no straight quote left
+    body = inline(text, op.notes, page.defined, italic_opening=True,
                   links=page.links(op.anchor))
-    page.search.paragraph(op.anchor, curly_quotes(op.text))
+    page.search.paragraph(op.anchor, text)
     cite = f"{scope}, {name}"
     parts = [paragraph(f"{op.number}.", op.anchor, body, cite, ".unr-op", name)]
     if page.labels.get(op.anchor):

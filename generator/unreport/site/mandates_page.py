@@ -96,7 +96,7 @@ def _counts_table(report: Report, layer: MandateLayer) -> list[str]:
              + " | Operative paragraphs |", "|---|" + "---:|" * (len(KINDS) + 1)]
     totals: Counter[str] = Counter()
     for resolution in report.resolutions:
-        kinds = Counter(m.kind for m in layer.paragraphs if m.resolution == resolution.number)
+        kinds = Counter(m.kind for m in layer.in_resolution(resolution.number))
         totals.update(kinds)
         lines.append(f"| [{resolution.number}](draft-resolutions/{resolution.slug}.md) | "
                      + " | ".join(str(kinds[k]) for k in KINDS)

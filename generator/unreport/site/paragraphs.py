@@ -88,17 +88,22 @@ def inline(text: str, notes: Iterable[NoteRef], defined: Iterable[int], *,
     out: list[str] = []
     seen: dict[int, int] = {}
     known = set(defined)
-    cuts = sorted({0, italic_end, len(text), *(m.offset for m in marks),
-                   *(x.start for x in usable), *(x.end for x in usable)})
+    targets = {(x.start, x.end): x.target for x in usable}  # usable links never overlap
+    marks_at: dict[int, list[NoteRef]] = {}
+    for mark in marks:
+        marks_at.setdefault(mark.offset, []).append(mark)
+    cuts = sorted({0, italic_end, len(text), *marks_at, *(x.start for x in usable),
+                   *(x.end for x in usable)})
     for start, end in zip(cuts, cuts[1:], strict=False):
         piece = escape(text[start:end])
         if start == 0 and italic_end and end == italic_end:
             piece = f"*{piece}*"
-        target = next((x.target for x in usable if x.start == start and x.end == end), None)
+        target = targets.get((start, end))
         if target:
             piece = f"[{piece}]({target}){{.unr-ref}}"
         out.append(piece)
-        out.extend(_mark(m.number, known, seen, m.restored) for m in marks if m.offset == end)
+        for mark in marks_at.get(end, ()):
+            out.append(_mark(mark.number, known, seen, mark.restored))
     return "".join(out)
 
 
@@ -147,7 +152,9 @@ def paragraph(label: str, anchor: str, body: str, cite: str, classes: str = "",
             f"data-cite=\"{attribute(cite)}\" }}\n")
 
 
-_MARKUP = re.compile(r"\]\([^)\s]*\)(?:\{[^}]*\})?|[\[\]*^]|&#\d+;")
+# Each alternative starts with a plain character (not ``[\[\]*^]``), so the search can
+# skip to the next of those characters instead of trying every position.
+_MARKUP = re.compile(r"\]\([^)\s]*\)(?:\{[^}]*\})?|\[|\]|\*|\^|&#\d+;")
 LINE_CHARACTERS = 70
 """Characters in a line of a paragraph on a desktop, about (``--unr-measure``)."""
 LONGEST_CLASS = 24
@@ -162,16 +169,19 @@ def length_class(body: str) -> str:
     the scroll position, hardly move when paragraphs come into view. A class, not a
     value per paragraph, so that paragraphs of one length share their style.
     """
-    shown = _MARKUP.sub(lambda m: "x" if m.group(0).startswith("&") else "", body)
-    lines = -(-len(shown) // LINE_CHARACTERS)
+    # What the reader sees: markup gone, a character reference one character.
+    markup = _MARKUP.findall(body)
+    shown = len(body) - sum(map(len, markup)) + sum(1 for m in markup if m.startswith("&"))
+    lines = -(-shown // LINE_CHARACTERS)
     return f".unr-l{max(1, min(lines, LONGEST_CLASS))}"
 
 
 def sub_paragraphs(sub: SubParagraph, page: Page, cite: str, depth: int = 1,
                    name: str = "") -> list[str]:
     """A sub-paragraph and its own sub-paragraphs, depth first."""
-    body = inline(sub.text, sub.notes, page.defined, links=page.links(sub.anchor))
-    page.search.paragraph(sub.anchor, curly_quotes(sub.text))
+    text = curly_quotes(sub.text)  # once: ``inline`` then finds no straight quote left
+    body = inline(text, sub.notes, page.defined, links=page.links(sub.anchor))
+    page.search.paragraph(sub.anchor, text)
     here, name = f"{cite} ({sub.label})", f"{name or cite} ({sub.label})"
     parts = [paragraph(f"({sub.label})", sub.anchor, body, here,
                        f".unr-sub .unr-sub-{depth}", name)]
@@ -187,8 +197,9 @@ def notes_section(notes: tuple[Note, ...], page: Page, cite: str) -> str:
     parts = [page.section("## Notes {#notes}\n", "notes")]
     for note in notes:
         anchor = f"fn-{note.number}"
-        text = inline(note.text, (), (), links=page.links(anchor))
-        page.search.paragraph(anchor, curly_quotes(note.text))
+        curled = curly_quotes(note.text)  # once: ``inline`` then finds no straight quote left
+        text = inline(curled, (), (), links=page.links(anchor))
+        page.search.paragraph(anchor, curled)
         if note.marked:
             number = (f"[{note.number}](#fnref-{note.number})"
                       "{.unr-note-num title=\"Back to the text\"}")

@@ -16,8 +16,9 @@ from unreport.text.typography import curly_quotes
 
 def _report_paragraph(report: Report, para: ReportParagraph, page: Page) -> list[str]:
     cite = f"{report.symbol}, paragraph {para.number}"
-    body = inline(para.text, para.notes, page.defined, links=page.links(para.anchor))
-    page.search.paragraph(para.anchor, curly_quotes(para.text))
+    text = curly_quotes(para.text)  # once: ``inline`` then finds no straight quote left
+    body = inline(text, para.notes, page.defined, links=page.links(para.anchor))
+    page.search.paragraph(para.anchor, text)
     name = f"paragraph {para.number}"
     parts = [paragraph(f"{para.number}.", para.anchor, body, cite, ".unr-report", name)]
     for item in para.items:
@@ -36,7 +37,7 @@ def _resolution_table(report: Report) -> str:
         # A count is a number everywhere, 0 included (drafts the Chair submitted for
         # another body have none); "—" only where the report says nothing at all.
         sponsors = str(proposal.sponsors.count) if proposal else "—"
-        page = f"draft-resolutions/{resolution.slug}.md"
+        page = addresses.draft_page(resolution.slug)
         lines.append(f"| [{resolution.number}]({page}) | "
                      f"[{escape(curly_quotes(resolution.title))}]({page}) | "
                      f"{draft} | {meeting} | {sponsors} |")
