@@ -195,7 +195,7 @@ def test_source_error_leaves_the_old_site(tmp_path: Path,
 def test_a_failed_check_outranks_a_failed_mkdocs(parsed: Parsed, tmp_path: Path,
                                                  monkeypatch: pytest.MonkeyPatch,
                                                  capsys: pytest.CaptureFixture[str]) -> None:
-    """The check runs beside MkDocs; when both fail, the source's problem is the one told."""
+    """The check runs before MkDocs; when both would fail, the source's problem is the one told."""
     monkeypatch.setattr(parse_module, "parse", lambda _source: losing_a_paragraph(parsed))
     config = broken_config(tmp_path / "project", "site_name: x\ntheme:\n  name: no-such-theme\n")
     site = old_site(tmp_path / "out")

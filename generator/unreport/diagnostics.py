@@ -53,7 +53,7 @@ class SourceError(Exception):
         super().__init__(str(self))
 
     def __reduce__(self) -> tuple[Any, ...]:
-        """Pickled with its fields (the check runs in a second process, ``beside.py``)."""
+        """Pickled with its fields, so that a worker of a process pool can send it back whole."""
         return type(self), (self.path, self.message, self.line)
 
     def __str__(self) -> str:

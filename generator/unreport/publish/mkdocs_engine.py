@@ -100,7 +100,7 @@ def theme_overrides(raw: dict[str, Any]) -> dict[str, Any]:
 
 
 OUR_PLUGIN = "unreport"
-"""``mkdocs_plugin.py``'s name among MkDocs' plugins (``pyproject.toml``'s entry point)."""
+"""``UnreportPlugin``'s name among MkDocs' plugins (``pyproject.toml``'s entry point)."""
 
 
 def with_our_plugin(plugins: object) -> object:
