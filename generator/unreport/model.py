@@ -345,12 +345,17 @@ class Report:
     digest: str = field(default="", compare=False)
     """SHA-256 of the source file's bytes (hex), recorded in what a build writes."""
 
+    def find_resolution(self, number: str) -> DraftResolution | None:
+        """The draft resolution with this roman number (the first, if the report repeats
+        it), or None."""
+        return next((r for r in self.resolutions if r.number == number), None)
+
     def resolution(self, number: str) -> DraftResolution:
-        """The draft resolution with this roman number."""
-        for resolution in self.resolutions:
-            if resolution.number == number:
-                return resolution
-        raise KeyError(number)
+        """The draft resolution with this roman number; ``KeyError`` if there is none."""
+        found = self.find_resolution(number)
+        if found is None:
+            raise KeyError(number)
+        return found
 
     def proposal_for(self, number: str) -> Proposal | None:
         """The proposal that became draft resolution ``number``, if the report says."""

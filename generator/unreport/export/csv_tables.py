@@ -115,7 +115,7 @@ def sponsorship_rows(sources: Analysis) -> Iterator[Row]:
     report = sources.report
     for proposal in report.proposals:
         number = proposal.draft_resolution or ""
-        draft = next((r for r in report.resolutions if r.number == number), None)
+        draft = report.find_resolution(number)
         url = draft.page if draft else ""
         groups = (("original", proposal.sponsors.original),
                   ("subsequent", proposal.sponsors.subsequent),

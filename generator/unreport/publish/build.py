@@ -20,6 +20,7 @@ from collections.abc import Callable
 from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path
+from types import ModuleType
 
 from unreport import addresses
 from unreport.model import Report
@@ -136,16 +137,14 @@ def build_key(report: Report, settings: BuildSettings | None = None) -> str:
     check that builds are reproducible), so a site whose marker has the key is up
     to date.
     """
-    from unreport.publish import mkdocs_engine, zensical_engine
     from unreport.publish.mkdocs_engine import read_config, theme_overrides
 
     settings = settings or BuildSettings()
     config_file = settings.config_file()
     raw = read_config(config_file)
     digest = hashlib.sha256()
-    engine = zensical_engine if settings.engine == "zensical" else mkdocs_engine
     parts: list[object] = [version(), report.digest, settings.site_url, settings.engine,
-                           engine.tool_versions(),
+                           _engine(settings).tool_versions(),
                            json.dumps(raw, sort_keys=True, default=str)]
     folders = [config_file.parent / str(raw.get("docs_dir") or "docs")]
     theme = {**raw, **theme_overrides(raw)}.get("theme")
@@ -156,6 +155,13 @@ def build_key(report: Report, settings: BuildSettings | None = None) -> str:
     digest.update(json.dumps(parts, default=str).encode("utf-8"))
     digest.update(config_file.read_bytes())
     return digest.hexdigest()
+
+
+def _engine(settings: BuildSettings) -> ModuleType:
+    """The adapter of the engine ``settings`` name: ``mkdocs_engine`` or ``zensical_engine``."""
+    from unreport.publish import mkdocs_engine, zensical_engine
+
+    return zensical_engine if settings.engine == "zensical" else mkdocs_engine
 
 
 def site_is_current(site_dir: Path, key: str) -> bool:
@@ -178,7 +184,7 @@ def build_site(report: Report, site_dir: Path, settings: BuildSettings | None = 
     already. ``checks`` (the nothing-lost check) run first: a problem in the source
     is told before anything is built.
     """
-    from unreport.publish import mkdocs_engine, zensical_engine
+    from unreport.publish import mkdocs_engine
     from unreport.site.render import nav
 
     settings = settings or BuildSettings()
@@ -209,8 +215,7 @@ def build_site(report: Report, site_dir: Path, settings: BuildSettings | None = 
         job = EngineJob(config_file, docs, work / "site", f"{report.symbol}: {report.title}",
                         nav(report), tuple(handwritten), generated.search, settings.site_url,
                         report.date, adjust_config)
-        engine = zensical_engine if settings.engine == "zensical" else mkdocs_engine
-        engine.build(job)
+        _engine(settings).build(job)
         built = time.perf_counter()
         (job.site / MARKER).write_text(stamp(report).marker(file_digests(job.site), key),
                                        "utf-8")

@@ -134,18 +134,29 @@ def handwritten_nav(docs: Path, names: tuple[str, ...]) -> list[object]:
     return entries
 
 
-def _overrides(job: EngineJob, raw: dict[str, Any]) -> dict[str, Any]:
-    """What a build sets on top of the configuration file."""
-    overrides: dict[str, Any] = {
+def full_nav(job: EngineJob) -> list[object]:
+    """The site's navigation: the generated pages' (titles escaped), then the hand-written."""
+    return html_nav(job.nav) + handwritten_nav(job.docs, job.handwritten)
+
+
+def site_settings(job: EngineJob, raw: dict[str, Any]) -> dict[str, Any]:
+    """What unreport sets on top of the configuration file, for any engine reading it
+    (``None``: the configuration's own value)."""
+    settings: dict[str, Any] = {
         "docs_dir": str(job.docs), "site_dir": str(job.site), "strict": True,
         # Templates print these as HTML: the report's titles must arrive escaped.
-        "site_name": html_text(job.site_name),
-        "nav": html_nav(job.nav) + handwritten_nav(job.docs, job.handwritten),
-        "site_url": job.site_url,
+        "site_name": html_text(job.site_name), "nav": full_nav(job), "site_url": job.site_url,
     }
-    overrides.update(theme_overrides(raw))
+    settings.update(theme_overrides(raw))
     if job.adjust_config:
-        overrides.update(job.adjust_config(raw))
+        settings.update(job.adjust_config(raw))
+    return settings
+
+
+def _overrides(job: EngineJob, raw: dict[str, Any]) -> dict[str, Any]:
+    """What a MkDocs build sets on top of the configuration file: the site's settings
+    and our plugin."""
+    overrides = site_settings(job, raw)
     overrides["plugins"] = with_our_plugin(overrides.get("plugins", raw.get("plugins")))
     return overrides
 
@@ -208,8 +219,7 @@ def build(job: EngineJob) -> None:
             output = "\n".join(logs.records) or str(error)
             raise BuildError(f"MkDocs could not build the site with {job.config_file}:\n"
                              f"{output}") from None
-    write_search(job.site, job.search,
-                 nav_pages(job.nav + handwritten_nav(job.docs, job.handwritten)))
+    write_search(job.site, job.search, nav_pages(full_nav(job)))
 
 
 INDEX_JSON = Path("search") / "search_index.json"

@@ -30,8 +30,7 @@ import yaml
 from unreport.addresses import page_url
 from unreport.publish import mkdocs_engine
 from unreport.publish.engine import BuildError, EngineJob
-from unreport.publish.mkdocs_engine import handwritten_nav, read_config, theme_overrides
-from unreport.site.markdown_text import html_nav, html_text
+from unreport.publish.mkdocs_engine import full_nav, read_config, site_settings
 from unreport.site.search_entries import SearchEntry, nav_pages, page_of, replace_pages
 
 INDEX_JSON = Path("search.json")
@@ -68,24 +67,19 @@ def available() -> bool:
 def configuration(job: EngineJob, work: Path) -> dict[str, Any]:
     """The configuration Zensical builds ``job`` with, its folders inside ``work``."""
     raw = read_config(job.config_file)
-    theme = {**raw, **theme_overrides(raw)}.get("theme") or {}
+    settings = {**raw, **{key: value for key, value in site_settings(job, raw).items()
+                          if value is not None}}
+    settings.pop("INHERIT", None)  # read already: the values above include what it brings
+    settings["docs_dir"] = os.path.relpath(job.docs, work)
+    settings["site_dir"] = os.path.relpath(job.site, work)
+    theme = settings.get("theme") or {}
     theme = {"name": theme} if isinstance(theme, str) else dict(theme)
     if theme.get("custom_dir"):
         overrides = Path(job.config_file.parent, str(theme["custom_dir"]))
         shutil.copytree(overrides, work / "overrides", dirs_exist_ok=True)
         theme["custom_dir"] = "overrides"
     theme.setdefault("variant", "classic")
-    settings: dict[str, Any] = {
-        **raw, "theme": theme, "strict": True,
-        "docs_dir": os.path.relpath(job.docs, work), "site_dir": os.path.relpath(job.site, work),
-        "site_name": html_text(job.site_name),
-        "nav": html_nav(job.nav) + handwritten_nav(job.docs, job.handwritten),
-    }
-    settings.pop("INHERIT", None)
-    if job.site_url:
-        settings["site_url"] = job.site_url
-    if job.adjust_config:
-        settings.update(job.adjust_config(raw))
+    settings["theme"] = theme
     return settings
 
 
@@ -109,8 +103,7 @@ def build(job: EngineJob) -> None:
             output = output.splitlines()[-1]
         raise BuildError(f"Zensical could not build the site with {job.config_file}:\n"
                          f"{output}")
-    write_search(job.site, job.search,
-                 html_nav(job.nav) + handwritten_nav(job.docs, job.handwritten))
+    write_search(job.site, job.search, full_nav(job))
 
 
 def nav_paths(nav: list[object], above: tuple[str, ...] = ()) -> dict[str, list[str]]:

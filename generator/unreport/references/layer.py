@@ -160,7 +160,7 @@ def elements(report: Report) -> Iterator[Element]:
 
 def _internal_target(report: Report, ref: Reference) -> str | None:
     paragraph, _, resolution = ref.id.partition("/")
-    draft = next((r for r in report.resolutions if r.number == resolution), None)
+    draft = report.find_resolution(resolution)
     if resolution and draft:
         return addresses.draft_page(draft.slug)
     number = paragraph.removeprefix("para-")

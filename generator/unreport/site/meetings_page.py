@@ -23,7 +23,7 @@ QUOTE_WORDS = 45
 
 def _draft_page(report: Report, number: str) -> str:
     """The page of the draft resolution ``number`` (by its slug, which is unique)."""
-    found = next((r for r in report.resolutions if r.number == number), None)
+    found = report.find_resolution(number)
     return addresses.draft_page(found.slug if found else number.lower())
 
 

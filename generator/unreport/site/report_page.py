@@ -101,9 +101,8 @@ def home_page(report: Report, json_name: str, layer: ReferenceLayer
 
 def _subsection_footer(report: Report, letter: str) -> str:
     proposal = next((p for p in report.proposals if p.letter == letter), None)
-    drafts = {r.number: r for r in report.resolutions}
-    if not proposal or proposal.draft_resolution not in drafts:
+    draft = report.find_resolution(proposal.draft_resolution or "") if proposal else None
+    if draft is None:
         return ""
-    draft = drafts[proposal.draft_resolution or ""]
     return (f"[Read draft resolution {draft.number} →]"
             f"({addresses.draft_page(draft.slug)}){{.md-button .unr-to-draft}}\n")
