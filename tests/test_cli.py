@@ -346,4 +346,5 @@ def test_zensical_missing_is_said_plainly(tmp_path: Path, monkeypatch: pytest.Mo
                        capsys)
     assert code == cli.EXIT_BUILD
     assert "Zensical is not installed: pip install 'unreport[zensical]'" in err
+    assert "warning" not in err, "told before the source is read"
     assert not (tmp_path / "z").exists()

@@ -167,6 +167,11 @@ def _settings(args: argparse.Namespace) -> BuildSettings:
     from unreport.publish.mkdocs_engine import read_config
 
     read_config(settings.config_file())  # a broken configuration stops before the parse
+    if settings.engine == "zensical":
+        from unreport.publish import zensical_engine
+
+        if not zensical_engine.available():  # said before the source is read, like the above
+            raise BuildError(zensical_engine.NOT_INSTALLED)
     return settings
 
 
