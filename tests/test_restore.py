@@ -16,8 +16,10 @@ from unreport.model import DraftResolution, Note, NoteRef, Span
 from unreport.parse import Parsed, parse
 from unreport.parse.source import decode
 from unreport.parse.verify import check_nothing_lost
+from unreport.references.citations import find_references
 from unreport.restore.mentions import name_mentions, name_words, same_name, strip_qualifiers, words
 from unreport.restore.note_citations import read_notes
+from unreport.restore.scope import find_titles
 from unreport.site.render import render
 
 _HEAD = """United Nations A/99/1
@@ -185,6 +187,92 @@ def test_a_name_inside_a_longer_name_is_not_a_mention() -> None:
     ], ["Resolution 70/1."]))
     assert _marks(parsed, "I") == {}
     assert _warnings(parsed, "lost-mark")
+
+
+_HRC_2013 = ("See Official Records of the General Assembly, Sixty-eighth Session, Supplement "
+             "No. 53 (A/68/53), chap. V, sect. A.")
+_FOLLOW_UP = ("its resolution 68/1 of 1 December 2013, entitled \"Follow-up to Human Rights "
+              "Council resolution 23/20 of 14 June 2013, and beyond\"")
+
+
+@pytest.mark.parametrize(("paragraphs", "note", "before", "why"), [
+    # A name inside the title of another resolution is skipped; the next mention is used.
+    pytest.param(
+        ["*Reaffirming* its resolution 98/1 of 1 January 2029 on enhancing the role of the "
+         "Commission in contributing to the implementation of the 2030 Agenda for Sustainable "
+         "Development, in which it encouraged States,",
+         "*Reaffirming also* the 2030 Agenda for Sustainable Development,"],
+        "Resolution 70/1.", "Reaffirming also the 2030 Agenda for Sustainable Development", None,
+        id="inside-a-title-then-outside"),
+    # Only inside a quoted title (of a thing the text does not cite by number): no place.
+    pytest.param(
+        ["*Noting* the analytical section entitled \"Progress towards the 2030 Agenda for "
+         "Sustainable Development\", and its conclusions,"],
+        "Resolution 70/1.", None, "nothing between the marks of its neighbours names",
+        id="only-inside-a-quoted-title"),
+    # The title of the note's own resolution is a place for it.
+    pytest.param(
+        ["*Recalling* its resolution 98/5 of 1 January 2029 on the Model Rules on Testing, "
+         "and welcoming their use,"],
+        "Resolution 98/5, annex.", "on the Model Rules on Testing", None, id="its-own-title"),
+    # A dated citation inside the title of the Assembly's resolution is not the Council's.
+    pytest.param(
+        [f"*Recalling* Human Rights Council resolution 23/9 of 13 June 2013, and {_FOLLOW_UP},"],
+        _HRC_2013, "Human Rights Council resolution 23/9 of 13 June 2013", None,
+        id="a-dated-citation-inside-a-title"),
+    # Without it, two places fit equally: no mark (it would say 3 places if it counted).
+    pytest.param(
+        [f"*Recalling* Human Rights Council resolutions 23/9 of 13 June 2013 and 23/16 of "
+         f"14 June 2013, and {_FOLLOW_UP},"],
+        _HRC_2013, None, "2 places between the marks of its neighbours fit equally well",
+        id="two-equal-places-left"),
+])
+def test_a_name_inside_the_title_of_another_document_is_no_place(
+        paragraphs: list[str], note: str, before: str | None, why: str | None) -> None:
+    """A document named inside the title of another is not where its note goes (the 2030
+    Agenda's note in A/RES/78/229 follows the Agenda named on its own, not the same words
+    in the title of resolution 73/183); where two places remain, no mark."""
+    parsed = _report(_draft("I", paragraphs, [note]))
+    marks = _marks(parsed, "I")
+    if before is None:
+        assert marks == {}
+        [lost] = _warnings(parsed, "lost-mark")
+        assert why is not None and why in lost
+    else:
+        [(_, text, ref)] = marks.values()
+        assert text.endswith(before), text
+        assert ref.restored
+
+
+@pytest.mark.parametrize(("text", "titles"), [
+    ("its resolution 73/183 of 17 December 2018 on enhancing the role of the Commission, in "
+     "which it", [("enhancing the role of the Commission", "73/183")]),
+    ("resolutions 74/170 and 76/183, entitled \"Integrating sport\", and",
+     [("\"Integrating sport\"", "76/183")]),
+    ("the political declaration entitled \"Our common commitment\", adopted",
+     [("\"Our common commitment\"", None)]),
+    ("resolution 6/3 on fostering asset recovery and resolution 6/4 on enhancing the use of "
+     "civil proceedings; and",
+     [("fostering asset recovery", "6/3"), ("enhancing the use of civil proceedings", "6/4")]),
+    ("its resolution 76/181 of 16 December 2021, in which it endorsed the Kyoto Declaration",
+     []),
+])
+def test_titles(text: str, titles: list[tuple[str, str | None]]) -> None:
+    found = find_titles(text, tuple(find_references(text)))
+    assert [(text[t.start:t.end], t.owner.id if t.owner else None) for t in found] == titles
+
+
+def test_a_name_inside_a_title_is_no_item_of_a_list() -> None:
+    """Two treaties listed, a third named inside a resolution's title: the two notes pair
+    with the two treaties (three names for two notes would pair with nothing)."""
+    parsed = _report(_draft("I", [
+        "*Recalling* the Convention on Imaginary Things, its resolution 98/1 of 1 January 2029 "
+        "on the implementation of the Convention on Nothing in Particular, and the Protocol on "
+        "Small Matters,",
+    ], ["United Nations, Treaty Series, vol. 9001, No. 90001.", "Ibid., vol. 9003, No. 90003."]))
+    marks = _marks(parsed, "I")
+    assert marks[1][1].endswith("the Convention on Imaginary Things")
+    assert marks[2][1].endswith("and the Protocol on Small Matters")
 
 
 def test_evidence_against_the_parallel_order_stays_unplaced() -> None:

@@ -47,11 +47,16 @@ RESTORED = [
     ("VII", 3, "pp-2", "the Convention on Psychotropic Substances of 1971"),
     ("VII", 4, "pp-2", "in Narcotic Drugs and Psychotropic Substances of 1988"),
     ("VII", 5, "pp-2", "the United Nations Convention against Corruption"),
-    # VII: note 8 (resolution 70/1) between note 7 (end of pp 3, after the Kyoto Declaration,
-    # whose title ends with the same words) and note 10 (pp 18): the first mention of the
-    # 2030 Agenda itself, in pp 5 (pp 10 mentions it again).
-    ("VII", 8, "pp-5", "contributing to the implementation of the 2030 Agenda for Sustainable "
-                       "Development"),
+    # VII: note 8 (resolution 70/1, the 2030 Agenda) between note 7 (end of pp 3, after the
+    # Kyoto Declaration, whose title ends with the same words) and note 10 (pp 18). Pp 5 names
+    # the Agenda only inside the title of another resolution ("its resolution 73/183 of
+    # 17 December 2018 on enhancing the role of the Commission in contributing to the
+    # implementation of the 2030 Agenda for Sustainable Development"), which is no place for
+    # the Agenda's note; pp 10 names it on its own. The next year's version of this
+    # resolution, A/RES/78/229, prints the same note there, after "in this respect
+    # reaffirming the 2030 Agenda for Sustainable Development,".
+    ("VII", 8, "pp-10", "in this respect reaffirming the 2030 Agenda for Sustainable "
+                        "Development"),
     # VII: note 9 (CAC/COSP/2021/17, the Conference's ninth session) before note 10: Conference
     # resolution 9/8 in pp 15, whose title ends as in draft V, where note 11 survives.
     ("VII", 9, "pp-15", "on promoting anti-corruption education, awareness-raising and training"),

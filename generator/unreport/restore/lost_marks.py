@@ -9,7 +9,11 @@ For each note without a mark:
 1. **Order.** Notes are numbered in reading order, so its mark lies after the
    mark of the nearest lower-numbered note and before that of the nearest higher
    one. Every word end between them is a candidate, except inside a name
-   ("… Narcotic Drugs" in "… Narcotic Drugs of 1961").
+   ("… Narcotic Drugs" in "… Narcotic Drugs of 1961") and inside or at the end of
+   the title of another document ("resolution 73/183 … on enhancing the role of the
+   Commission in contributing to the implementation of the 2030 Agenda for
+   Sustainable Development" is no place for the 2030 Agenda's note:
+   ``scope.Slot.in_title_of_another``).
 2. **Evidence** that the words before a candidate are what the note cites:
    * *learned from the document*: another note citing the same thing has its
      mark after the same name elsewhere in the report (``mentions.same_name``);
@@ -307,7 +311,7 @@ def _candidates(scope: Scope, cited: Cited, window: tuple[Position, Position],
                                                  and word.end not in dated):
                 continue
             if slot.mark_follows(word) or inside_name(slot.text, word.end) or \
-                    slot.inside_name(word.end):
+                    slot.inside_name(word.end) or slot.in_title_of_another(word.end, cited):
                 continue
             since = slot.mark_before(word.start)
             context = list(facts.words[bisect_left(starts, since):last + 1])

@@ -6,9 +6,10 @@ for 2013 … 2021; "the United Nations Convention against … and the Protocols 
 the Single Convention …, the Convention on Psychotropic Substances of 1971, …" next to
 five unmarked notes citing the Treaty Series. When a run of consecutive unmarked notes
 of one kind has exactly as many items of that kind between the marks around it, all in
-one paragraph, the i-th note goes with the i-th item. ``restore.py`` uses the pairing
-to confirm other evidence, or to choose among equal places; alone only for notes whose
-instrument nothing else knows.
+one paragraph, the i-th note goes with the i-th item; a name inside a title
+("resolution 73/183 … on … the 2030 Agenda for Sustainable Development") is no item.
+``restore.py`` uses the pairing to confirm other evidence, or to choose among equal
+places; alone only for notes whose instrument nothing else knows.
 """
 
 from __future__ import annotations
@@ -71,7 +72,9 @@ def _items(scope: Scope, kind: str, lower: Position, upper: Position
             found = [(end, int(date.split()[-1]))
                      for _, date, end in slot.dated(kind.removeprefix("body:") + "-")]
         else:
-            found = [(m.end, None) for m in slot.facts.mentions if m.kind == kind]
+            # A name inside a title is part of it, not an item of the list.
+            found = [(m.end, None) for m in slot.facts.mentions if m.kind == kind and not any(
+                t.holds(slot.text, m) for t in slot.facts.titles)]
         items += [(Position(index, end), year) for end, year in found
                   if lower < Position(index, end) < upper]
     return items

@@ -4,6 +4,16 @@ A scope is the report body or one draft resolution: its notes are numbered
 afresh. Its texts (*slots*) are read in order: the report's paragraphs and their
 items; a draft's preambular paragraphs, then each operative paragraph followed by
 its sub-paragraphs. A position is a slot and an offset in its text.
+
+A text also has *titles*: the title of a document as the text quotes or gives it
+("resolution 73/183 of 17 December 2018 on enhancing the role of the Commission in
+contributing to the implementation of the 2030 Agenda for Sustainable Development",
+"… entitled "Our common commitment …""). A mark at the end of a title, or inside
+it, marks the titled document; an instrument named inside another's title is not
+where that instrument's note goes (``Slot.in_title_of_another``). The United
+Nations prints them so: A/RES/78/229 puts the 2030 Agenda's note after "in this
+respect reaffirming the 2030 Agenda for Sustainable Development", not after the
+same words at the end of the title of resolution 73/183 a few paragraphs before.
 """
 
 from __future__ import annotations
@@ -31,6 +41,21 @@ DATE_AFTER = re.compile(rf"\s+of\s+(\d{{1,2}}\s+{MONTH_PATTERN}\s+(?:19|20)\d{{2
 """The date of adoption after a resolution's number: " of 13 June 2013"."""
 # Where a dated citation ends: the next item, or the end of the clause; not ", entitled …".
 _ITEM_ENDS = re.compile(r"(?:,(?!\s+entitled\b)|;|\.|\s+and\b|\s+as\s+well\s+as\b|\s*\Z)")
+_QUOTED = re.compile(r'"[^"]*"|“[^”]*”')
+"""A quoted text: in a resolution, a title (or a quotation, where no mark goes either)."""
+# What introduces a resolution's title after its number and date: "…, entitled "…"",
+# "… of 17 December 2018 on enhancing …".
+_TITLE_AFTER_RESOLUTION = re.compile(r",?\s+entitled\s+|\s+on\s+")
+_ENTITLED = re.compile(r"\bentitled\s+")
+# Where a title without quotation marks ends: at the first comma, semicolon or full stop.
+# Titles may hold commas ("on promoting anti-corruption education, awareness-raising and
+# training"); the text does not tell those from the clause's own, so the title is taken
+# short: a name after such a comma is not known to be inside it.
+_UNQUOTED_TITLE_ENDS = re.compile(r"[,;]|\.(?=\s|\Z)|\Z")
+# What joins a title to the next citation of a list, before its number: "… asset recovery
+# and resolution 6/4 …", "… corruption in sport and 8/4 …".
+_BEFORE_NEXT_CITATION = re.compile(
+    r"(?:\s+(?:and|as\s+well\s+as|of|resolutions?|decisions?))*\s*\Z")
 _END = 10**9
 _TAIL = 300
 """Characters before a word in which qualifiers of a name are looked for."""
@@ -42,6 +67,62 @@ class Position(NamedTuple):
 
     slot: int
     offset: int
+
+
+@dataclass(frozen=True)
+class Title:
+    """The title of a document as a text gives it: quoted, or after "on" or "entitled"."""
+
+    start: int
+    """Offset of its first character (its opening quotation mark, if quoted)."""
+    end: int
+    """Offset after its last character (its closing quotation mark, if quoted)."""
+    owner: Reference | None
+    """The resolution (or decision) it is the title of, when the text cites one right
+    before it ("resolution 73/183 of 17 December 2018 on …"; of a list, "resolutions
+    74/170 and 76/183, entitled …", the last); None when the titled thing is named some
+    other way ("the political declaration entitled …")."""
+
+    def holds(self, text: str, mention: Mention) -> bool:
+        """Whether the name ``mention`` (of ``text``) stands inside the title without
+        beginning it: "… implementation of the 2030 Agenda for Sustainable Development"
+        does; a whole title that is a name ("resolution 69/313 … on the Addis Ababa
+        Action Agenda …") does not."""
+        lead = text[self.start:mention.start].strip(" \"“").lower()
+        return self.start <= mention.start and mention.end <= self.end and \
+            lead not in ("", "the")
+
+
+def find_titles(text: str, refs: tuple[Reference, ...]) -> tuple[Title, ...]:
+    """The titles in ``text`` (whose citations are ``refs``), in order.
+
+    A quoted text is a title; so is the text after "entitled", and after "on" that
+    follows a resolution's number (and date). A title without quotation marks ends at
+    the first comma, semicolon or full stop, or before the next citation ("resolution
+    6/3 on fostering effective asset recovery and resolution 6/4 …").
+    """
+    owners: dict[int, Reference] = {}  # where a title starts → the resolution before it
+    for ref in refs:
+        if not ref.kind.endswith(("-resolution", "-decision")):
+            continue
+        position = ref.end
+        if date := DATE_AFTER.match(text, position):
+            position = date.end()
+        if intro := _TITLE_AFTER_RESOLUTION.match(text, position):
+            owners[intro.end()] = ref
+    titles = [Title(m.start(), m.end(), owners.get(m.start())) for m in _QUOTED.finditer(text)]
+    starts = set(owners) | {m.end() for m in _ENTITLED.finditer(text)}
+    for start in sorted(starts):
+        if start == len(text) or any(t.start <= start < t.end for t in titles):
+            continue  # a quoted title, or words inside one
+        end = _UNQUOTED_TITLE_ENDS.search(text, start)
+        stop = end.start() if end else len(text)
+        following = [ref.start for ref in refs if start < ref.start < stop]
+        if following:
+            joint = _BEFORE_NEXT_CITATION.search(text, start, following[0])
+            stop = joint.start() if joint else following[0]
+        titles.append(Title(start, stop, owners.get(start)))
+    return tuple(sorted(titles, key=lambda t: t.start))
 
 
 @dataclass(frozen=True)
@@ -57,6 +138,8 @@ class TextFacts:
     """Citations (resolutions with the body that issued them)."""
     mentions: tuple[Mention, ...]
     """The names."""
+    titles: tuple[Title, ...]
+    """The titles of documents the text gives."""
 
     @classmethod
     def of(cls, text: str, refs: tuple[Reference, ...]) -> TextFacts:
@@ -75,7 +158,8 @@ class TextFacts:
             tail = text[tail_start:word.end].rstrip(" ,;:.")
             end = tail_start + len(strip_qualifiers(tail))
             name_last.append(min(index, bisect_right(ends, end) - 1))
-        return cls(tuple(seq), tuple(name_last), refs, tuple(name_mentions(text, seq=seq)))
+        return cls(tuple(seq), tuple(name_last), refs, tuple(name_mentions(text, seq=seq)),
+                   find_titles(text, refs))
 
 
 @dataclass(frozen=True)
@@ -122,6 +206,39 @@ class Slot:
     def inside_name(self, offset: int) -> bool:
         """Whether ``offset`` falls inside a name (the name goes on after it)."""
         return any(m.start < offset < m.end for m in self.facts.mentions)
+
+    def in_title_of_another(self, offset: int, cited: Cited) -> bool:
+        """Whether a mark at ``offset`` would stand inside, or at the end of, the title of a
+        document other than the one ``cited`` (what the note cites): not a place for it.
+
+        The 2030 Agenda at the end of "resolution 73/183 … on enhancing the role of the
+        Commission in contributing to the implementation of the 2030 Agenda for
+        Sustainable Development" is part of that resolution's title, not a mention of the
+        Agenda that its note marks. A title the note's own document has is a place for it.
+        """
+        return any(title.start < offset <= title.end and
+                   not self._may_be_titled(title, offset, cited)
+                   for title in self.facts.titles)
+
+    def _may_be_titled(self, title: Title, offset: int, cited: Cited) -> bool:
+        """Whether the note citing ``cited`` may be the note of the document ``title`` is
+        the title of, its mark at ``offset``."""
+        owner = title.owner
+        if owner is None:
+            # The titled thing is unknown: its note follows the whole title, and a name
+            # ending there must begin the title, not stand inside it ("… entitled "…, in
+            # accordance with the United Nations Convention against Corruption""). Cautious:
+            # "the outcome document entitled "Transforming our world: the 2030 Agenda …""
+            # is no place for the Agenda's note either, though the title is its full name.
+            return offset == title.end and not any(
+                m.end == offset and title.holds(self.text, m) for m in self.facts.mentions)
+        if cited.kind == "instrument":
+            return cited.resolution == owner.id  # "Resolution 70/1." is resolution 70/1
+        if cited.kind == "document":
+            return cited.holds in (None, owner.id)  # a document holds resolutions
+        if cited.kind == "body-report":
+            return owner.kind == f"{cited.body}-resolution"  # its resolutions of a year
+        return cited.kind == "other"  # a treaty is no resolution; the note's text, unknown
 
     def mark_before(self, offset: int) -> int:
         """Where a name ending at ``offset`` may start at the earliest: after the last mark
