@@ -81,7 +81,8 @@ def test_exit_code_1_for_a_problem_in_the_source(tmp_path: Path,
     source.write_text("Just some notes, not a report.\n", "utf-8")
     code, _, err = run(["build", str(source), "--site-dir", str(tmp_path / "site")], capsys)
     assert code == cli.EXIT_SOURCE == 1
-    assert err.startswith(f"error: {source}: this does not look like")
+    assert err.startswith(f"error: {source}: found no masthead")
+    assert "not a kind of document unreport reads" in err
     assert not (tmp_path / "site").exists()
 
 

@@ -7,7 +7,7 @@ from unreport.diagnostics import Collector
 from unreport.parse.blocks import Kind, blocks
 from unreport.parse.clean import Cleaned, Line, page_footer, recycle_notice, running_header
 from unreport.parse.marks import MarkReader, assemble
-from unreport.parse.structure import _Item, _Para, continues, place_item
+from unreport.parse.structure import ItemBuilder, ParaBuilder, continues, place_item
 from unreport.text.dates import parse_date
 from unreport.text.numbers import from_roman, is_roman, ordinal_words, to_roman
 from unreport.text.states import split_names
@@ -156,13 +156,13 @@ def test_preamble_continuation(previous: str, text: str, joined: bool) -> None:
 def test_letter_or_roman(labels: list[str], shape: list[str]) -> None:
     from unreport.model import Span
     from unreport.parse.blocks import Block, Fragment
-    parent = _Para(number=1)
+    parent = ParaBuilder(number=1)
     messages = Collector("t.md")
     for label in labels:
         block = Block(Kind.ITEM, label, (Fragment(1, "x"),), Span(1, 1))
         place_item(parent, label, block, messages)
 
-    def describe(item: _Item) -> str:
+    def describe(item: ItemBuilder) -> str:
         kids = ",".join(c.label for c in item.children)
         return f"{item.label}[{kids}]" if kids else item.label
 

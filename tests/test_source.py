@@ -198,7 +198,7 @@ def test_limit_is_read_at_call_time(tmp_path: Path, monkeypatch: pytest.MonkeyPa
 def test_not_a_committee_report(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = write(tmp_path, ["# Minutes of the book club", "", "We read a novel."])
     error = error_of(path, capsys)
-    assert "does not look like a General Assembly committee report" in error
+    assert "not a kind of document unreport reads" in error
     assert "A/77/464" in error  # what was expected
 
 

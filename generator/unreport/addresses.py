@@ -28,8 +28,9 @@ DRAFTS = "draft-resolutions"
 
 
 def draft_page(slug: str) -> str:
-    """The path of a draft resolution's page: ``draft-resolutions/v.md`` for ``v``."""
-    return f"{DRAFTS}/{slug}.md"
+    """The path of a draft resolution's page: ``draft-resolutions/v.md`` for ``v``; the
+    home page for ``""`` (the text of a resolution or draft document is its home page)."""
+    return f"{DRAFTS}/{slug}.md" if slug else HOME
 
 
 def page_url(page: str, anchor: str | None = None) -> str:

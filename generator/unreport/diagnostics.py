@@ -37,28 +37,37 @@ class Diagnostic:
     """Line in the source, when the problem has one."""
     message: str
     """What was found, what was expected, and what to do."""
+    page: int | None = None
+    """For a PDF source: the page, which a message names instead of the reader's line."""
 
     def __str__(self) -> str:
-        where = f"{self.path}:{self.line}" if self.line else self.path
-        return f"{where}: {self.message}"
+        return f"{place(self.path, self.line, self.page)}: {self.message}"
+
+
+def place(path: str, line: int | None, page: int | None = None) -> str:
+    """Where a message points: ``report.md:12``, ``resolution.pdf, page 3`` or the file."""
+    if page:
+        return f"{path}, page {page}"
+    return f"{path}:{line}" if line else path
 
 
 class SourceError(Exception):
     """The input cannot be turned into a report; the message says why and what to do."""
 
-    def __init__(self, path: str, message: str, line: int | None = None) -> None:
+    def __init__(self, path: str, message: str, line: int | None = None,
+                 page: int | None = None) -> None:
         self.path = path
         self.line = line
         self.message = message
+        self.page = page
         super().__init__(str(self))
 
     def __reduce__(self) -> tuple[Any, ...]:
         """Pickled with its fields, so that a worker of a process pool can send it back whole."""
-        return type(self), (self.path, self.message, self.line)
+        return type(self), (self.path, self.message, self.line, self.page)
 
     def __str__(self) -> str:
-        where = f"{self.path}:{self.line}" if self.line else self.path
-        return f"{where}: {self.message}"
+        return f"{place(self.path, self.line, self.page)}: {self.message}"
 
 
 class SourceUnavailable(SourceError):
@@ -69,13 +78,21 @@ class SourceUnavailable(SourceError):
 class Collector:
     """Gathers warnings for one source file, in the order they are found."""
 
-    def __init__(self, path: str) -> None:
+    def __init__(self, path: str, pages: tuple[int, ...] = ()) -> None:
         self.path = path
+        self.pages = pages
+        """For a PDF source: the page of each line, so that messages name pages."""
         self._items: list[Diagnostic] = []
+
+    def page(self, line: int | None) -> int | None:
+        """The page of ``line`` for a PDF source; None for a text source."""
+        if not self.pages or not line:
+            return None
+        return self.pages[min(line, len(self.pages)) - 1]
 
     def warn(self, kind: str, line: int | None, message: str) -> None:
         """Record a warning of ``kind`` (a key of ``KINDS``) at ``line``."""
-        self._items.append(Diagnostic(kind, self.path, line, message))
+        self._items.append(Diagnostic(kind, self.path, line, message, self.page(line)))
 
     def extend(self, other: Collector) -> None:
         """Add ``other``'s warnings after these, in the order they were found."""
@@ -88,14 +105,18 @@ class Collector:
 
 
 def summarise(warnings: Iterable[Diagnostic], *, places: int = 3) -> list[str]:
-    """A line per kind of warning: its count, what it is, and the first few lines."""
+    """A line per kind of warning: its count, what it is, and the first few lines (pages,
+    for a PDF)."""
     by_kind: dict[str, list[Diagnostic]] = {}
     for warning in warnings:
         by_kind.setdefault(warning.kind, []).append(warning)
     out = []
     for kind, items in sorted(by_kind.items(), key=lambda item: -len(item[1])):
-        lines = [str(w.line) for w in items if w.line][:places]
-        more = ", …" if sum(1 for w in items if w.line) > places else ""
-        where = f" (line{'s' if len(lines) > 1 else ''} {', '.join(lines)}{more})" if lines else ""
+        unit = "page" if any(w.page for w in items) else "line"
+        numbers = list(dict.fromkeys(str(w.page or w.line) for w in items if w.page or w.line))
+        lines = numbers[:places]
+        more = ", …" if len(numbers) > places else ""
+        plural = "s" if len(lines) > 1 else ""
+        where = f" ({unit}{plural} {', '.join(lines)}{more})" if lines else ""
         out.append(f"{len(items):>4} {KINDS.get(kind, kind)}{where}")
     return out

@@ -255,6 +255,8 @@ class Preambular:
     """Footnote marks."""
     span: Span
     """Source lines."""
+    part: str | None = None
+    """Anchor of the part of the text it stands in (``part-ii``), if the text has parts."""
 
 
 @dataclass(frozen=True)
@@ -273,6 +275,103 @@ class Operative:
     """Sub-paragraphs (a), (b)…"""
     span: Span
     """Source lines."""
+    printed: bool = True
+    """False for an unnumbered operative paragraph (a resolution with only one: "Approves
+    the report of the Credentials Committee.", 78/124): numbered here, not in print."""
+    part: str | None = None
+    """Anchor of the part of the text it stands in (``part-ii``), if the text has parts."""
+
+
+@dataclass(frozen=True)
+class Part:
+    """A part of a resolution's text, with its own heading ("II. Activities of the
+    Independent Audit Advisory Committee"); parts may number their paragraphs afresh."""
+
+    label: str
+    """Its label as printed: ``II``, ``B``."""
+    title: str
+    """Its heading after the label."""
+    anchor: str
+    """Public anchor ``part-ii``; an operative paragraph whose number the text repeats in
+    a later part has its anchor under the part's (``part-ii-op-1``)."""
+    line: int
+    """Source line of the heading."""
+
+
+@dataclass(frozen=True)
+class AnnexBlock:
+    """One block of an annex: a heading, a numbered paragraph, a lettered sub-paragraph or
+    other text. An annex numbers its paragraphs afresh, never continuing the resolution's."""
+
+    kind: str
+    """``heading``, ``paragraph`` (numbered), ``item`` (lettered or roman) or ``text``."""
+    label: str | None
+    """The number or letter as printed (``3``, ``b``), or None."""
+    anchor: str
+    """Public anchor, under the annex's: ``annex-para-3``, ``annex-i-para-3-b``,
+    ``annex-text-4`` (text and headings by their place in the annex)."""
+    text: str
+    """Plain text."""
+    notes: tuple[NoteRef, ...]
+    """Footnote marks (the resolution's notes: they are numbered through its annexes)."""
+    span: Span
+    """Source lines."""
+
+
+@dataclass(frozen=True)
+class Annex:
+    """An annex of a resolution (``Annex``, ``Annex I``…)."""
+
+    number: str
+    """Roman number as printed, or ``""`` for a lone ``Annex``."""
+    anchor: str
+    """Public anchor: ``annex`` or ``annex-ii``."""
+    title: str
+    """Its title (the heading lines after ``Annex``), or ``""``."""
+    blocks: tuple[AnnexBlock, ...]
+    """Its content in order."""
+    span: Span
+    """Source lines."""
+
+
+@dataclass(frozen=True)
+class Amendment:
+    """One numbered amendment of an amendments document (A/C.3/80/L.57)."""
+
+    number: int
+    """Its number as printed."""
+    anchor: str
+    """Public anchor ``amendment-N``."""
+    action: str
+    """What it does: ``insert``, ``delete``, ``replace`` or ``add`` (``other`` if unclear)."""
+    target: str | None
+    """The anchor of the paragraph of the amended draft it acts on (``op-64``, ``pp-3``),
+    or None (the title, or not said)."""
+    text: str
+    """Its text, as printed."""
+    notes: tuple[NoteRef, ...]
+    """Footnote marks."""
+    span: Span
+    """Source lines."""
+
+
+@dataclass(frozen=True)
+class Adoption:
+    """How and when the General Assembly adopted a resolution (its masthead and its end)."""
+
+    date: dt.date | None
+    """Date of adoption ("Resolution adopted by the General Assembly on …")."""
+    basis: str
+    """The bracketed line as printed: ``on the report of the Third Committee (A/78/482,
+    para. 29)`` or ``without reference to a Main Committee (A/78/L.41 …)``."""
+    committee: str | None
+    """The Main Committee whose report it was adopted on, or None (plenary)."""
+    report: DocumentSymbol | None
+    """The report it was adopted on (or the first draft named for a plenary one)."""
+    report_paragraph: int | None
+    """The report's paragraph that recommended it."""
+    meeting: int | None
+    """The plenary meeting at which it was adopted ("50th plenary meeting")."""
 
 
 @dataclass(frozen=True)
@@ -294,7 +393,12 @@ class DraftResolution:
     span: Span
     """Source lines from the heading to the last paragraph or note."""
     slug: str
-    """File name stem of its page: ``v`` for draft resolution V (``v-2`` for a repeat)."""
+    """File name stem of its page: ``v`` for draft resolution V (``v-2`` for a repeat);
+    ``""`` for the text of a resolution or draft document, whose page is the home page."""
+    annexes: tuple[Annex, ...] = ()
+    """Its annexes (an adopted resolution's), in order."""
+    parts: tuple[Part, ...] = ()
+    """The parts of its text, where it has headed parts (sections I, II…), in order."""
 
     @property
     def page(self) -> str:
@@ -314,7 +418,10 @@ class Rapporteur:
 
 @dataclass(frozen=True)
 class Report:
-    """A committee report: masthead, own text, proposals and draft resolutions."""
+    """A document of the General Assembly: a committee report (masthead, own text,
+    proposals and draft resolutions), or — ``kind`` says — an adopted resolution, a
+    draft resolution or amendments, whose one text is ``resolutions[0]`` (none for
+    amendments)."""
 
     symbol: DocumentSymbol
     """Document symbol, e.g. ``A/77/464``."""
@@ -340,6 +447,22 @@ class Report:
     """Drafts considered (section II)."""
     resolutions: tuple[DraftResolution, ...]
     """Draft resolutions recommended (section III)."""
+    kind: str = "report"
+    """What the document is: ``report`` (a Main Committee's report), ``resolution`` (an
+    adopted resolution, A/RES/…), ``draft`` (a draft resolution, A/C.3/80/L.3) or
+    ``amendments`` (a document of amendments to a draft, A/C.3/80/L.57)."""
+    adoption: Adoption | None = None
+    """For a resolution: how it was adopted."""
+    sponsors: tuple[str, ...] = ()
+    """For a draft or amendments: the States named in its masthead ("Italy: draft
+    resolution")."""
+    submitted: str = ""
+    """For a draft without sponsors: who submitted it, as its masthead says ("the Chair
+    on the recommendation of the Economic and Social Council (resolution 2025/15)")."""
+    amends: DocumentSymbol | None = None
+    """For amendments: the draft they amend."""
+    amendments: tuple[Amendment, ...] = ()
+    """For amendments: each amendment."""
     source: str = field(default="", compare=False)
     """Path of the source file as given by the user."""
     digest: str = field(default="", compare=False)

@@ -11,10 +11,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from unreport.diagnostics import Collector, Diagnostic
+from unreport.diagnostics import Collector, Diagnostic, SourceError
 from unreport.model import Report
 from unreport.parse.blocks import blocks
 from unreport.parse.clean import Cleaned, clean
+from unreport.parse.documents import document_kind, structure_document
 from unreport.parse.source import Source
 from unreport.parse.split_words import Join
 from unreport.parse.structure import structure
@@ -34,12 +35,23 @@ class Parsed:
 
 
 def parse(source: Source) -> Parsed:
-    """Parse a decoded source; raise ``SourceError`` if it is not a committee report."""
-    messages = Collector(source.path)
+    """Parse a decoded source; raise ``SourceError`` if it is not a document of a kind
+    unreport reads (a committee report, a resolution, a draft resolution, amendments)."""
+    messages = Collector(source.path, source.pages)
     cleaned = clean(source)
     for join in cleaned.joins:
         messages.warn("joined-word", join.line, joined_message(join))
-    report = restore_marks(structure(cleaned, blocks(cleaned), messages), messages)
+    try:
+        typed = blocks(cleaned)
+        kind = document_kind(typed)
+        report = (structure_document(kind, cleaned, typed, messages) if kind
+                  else structure(cleaned, typed, messages))
+    except SourceError as error:
+        if error.line and source.is_pdf:  # name the page, not a line of the reader's text
+            raise SourceError(error.path, error.message, None, messages.page(error.line)) \
+                from None
+        raise
+    report = restore_marks(report, messages)
     report = replace(report, digest=source.digest)
     return Parsed(report, cleaned, messages.items)
 

@@ -99,7 +99,15 @@ FIXERS: tuple[tuple[str, Callable[[str], bool]], ...] = (
 
 def clean(source: Source) -> Cleaned:
     """Blank out page furniture; strip trailing spaces and hard-break backslashes; then
-    join words split with a space (``join_split_words``)."""
+    join words split with a space (``join_split_words``).
+
+    Lines read from a PDF are taken as they are: its reader removed the furniture by
+    where it is printed and spaced words by the glyphs' places, so no fixer has
+    anything to repair (and a masthead line that is only the symbol is not a running
+    head there)."""
+    if source.is_pdf:
+        return Cleaned(source.path, tuple(Line(number, text.strip()) for number, text
+                                          in enumerate(source.lines, start=1)), ())
     lines: list[Line] = []
     furniture: list[Furniture] = []
     for number, raw in enumerate(source.lines, start=1):

@@ -22,6 +22,8 @@ from importlib import resources
 from pathlib import Path
 
 from unreport.diagnostics import SourceError, SourceUnavailable
+from unreport.pdf import MAX_PDF_BYTES, PdfRefused, read_pdf
+from unreport.pdf.text import Removed
 
 MAX_BYTES = 5 * 1024 * 1024
 """Largest source accepted, in bytes (5 MiB). A committee report converted to
@@ -35,8 +37,9 @@ _WIDE_BOMS = (
     (b"\xff\xfe\x00\x00", "UTF-32"), (b"\x00\x00\xfe\xff", "UTF-32"),
     (b"\xff\xfe", "UTF-16"), (b"\xfe\xff", "UTF-16"),
 )
+_PDF = b"%PDF-"
 _FORMATS = (
-    (b"%PDF-", "a PDF file"),
+    (_PDF, "a PDF file"),
     (b"PK\x03\x04", "a zip archive (a Word .docx or OpenDocument file is one)"),
     (b"\xd0\xcf\x11\xe0", "an old-style Word (.doc) file"),
     (b"{\\rtf", "an RTF file"),
@@ -58,6 +61,15 @@ class Source:
     """Lines without their line endings."""
     digest: str = ""
     """SHA-256 of the file's bytes (hex)."""
+    pages: tuple[int, ...] = ()
+    """For a PDF: the page each line starts on (``pages[0]`` for line 1); empty for text."""
+    removed: tuple[Removed, ...] = ()
+    """For a PDF: the page furniture its reader left out."""
+
+    @property
+    def is_pdf(self) -> bool:
+        """Whether the lines were read from a PDF (by ``unreport.pdf``)."""
+        return bool(self.pages)
 
 
 def bundled_path() -> Path:
@@ -89,10 +101,30 @@ def read_source(path: str | Path, label: str | None = None) -> Source:
     try:
         with file.open("rb") as handle:
             data = handle.read(MAX_BYTES + 1)
+            if data.startswith(_PDF):
+                data += handle.read(MAX_PDF_BYTES + 1 - len(data))
     except OSError as error:
         raise SourceUnavailable(label, f"cannot be read: {error.strerror}. Check the file's "
                           "permissions.") from None
+    if data.startswith(_PDF):
+        return from_pdf(label, data)
+    if file.suffix.lower() == ".pdf":
+        what = next((what for magic, what in _FORMATS if data.startswith(magic)), None)
+        raise SourceError(label, "is named .pdf but is not a PDF (it does not start with "
+                          f"\"%PDF-\"{'; it is ' + what if what else ''}). Download the "
+                          "document's PDF again, or give a report converted to Markdown.")
     return decode(label, data)
+
+
+def from_pdf(label: str, data: bytes) -> Source:
+    """Read a PDF's text (``unreport.pdf``); ``SourceError`` with the reason if it cannot be."""
+    try:
+        text = read_pdf(data)
+    except PdfRefused as error:
+        raise SourceError(label, str(error)) from None
+    return Source(label, tuple(line.text for line in text.lines),
+                  hashlib.sha256(data).hexdigest(), tuple(line.page for line in text.lines),
+                  text.removed)
 
 
 def decode(label: str, data: bytes) -> Source:

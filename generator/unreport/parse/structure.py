@@ -16,10 +16,13 @@ from dataclasses import dataclass, field
 
 from unreport.diagnostics import Collector, SourceError
 from unreport.model import (
+    Annex,
+    AnnexBlock,
     DraftResolution,
     Note,
     NoteRef,
     Operative,
+    Part,
     Preambular,
     Report,
     ReportParagraph,
@@ -35,6 +38,7 @@ from unreport.parse.marks import MarkReader, assemble, explicit_numbers
 from unreport.parse.masthead import read_masthead
 from unreport.parse.proposals import read_proposals
 from unreport.text.numbers import from_roman, is_roman, to_roman
+from unreport.text.symbols import SYMBOL_RE
 
 # Marks and emphasis that may follow a paragraph's final punctuation: "…,<sup>3</sup>",
 # "…, 13" (a bare mark after the comma), "*…*".
@@ -72,8 +76,10 @@ def continues(previous_raw: str, text: str) -> bool:
 
 
 @dataclass
-class _Text:
+class TextBuilder:
     fragments: list[tuple[int, str]] = field(default_factory=list)
+    part: str | None = None
+    """The anchor of the part of the resolution it stands in, if any."""
 
     def add(self, block: Block, *, as_text: bool = False) -> None:
         """Append the block's text; ``as_text`` keeps its marker (it is not what it says)."""
@@ -86,20 +92,23 @@ class _Text:
 
 
 @dataclass
-class _Item(_Text):
+class ItemBuilder(TextBuilder):
     label: str = ""
-    children: list[_Item] = field(default_factory=list)
+    children: list[ItemBuilder] = field(default_factory=list)
     roman: bool = False
 
 
 @dataclass
-class _Para(_Text):
+class ParaBuilder(TextBuilder):
     number: int = 0
-    items: list[_Item] = field(default_factory=list)
+    items: list[ItemBuilder] = field(default_factory=list)
+    printed: bool = True
+    list_next: int = 0
+    """The number a numbered list inside the paragraph would continue with (0: none)."""
     section: str = ""
     subsection: str | None = None
 
-    def open_element(self) -> _Text:
+    def open_element(self) -> TextBuilder:
         if self.items:
             last = self.items[-1]
             return last.children[-1] if last.children else last
@@ -107,22 +116,61 @@ class _Para(_Text):
 
 
 @dataclass
-class _Draft:
+class DraftBuilder:
     number: str
     heading: Block
     title: list[tuple[int, str]] = field(default_factory=list)
     assembly: bool = False
-    preambular: list[_Text] = field(default_factory=list)
-    operative: list[_Para] = field(default_factory=list)
+    preambular: list[TextBuilder] = field(default_factory=list)
+    operative: list[ParaBuilder] = field(default_factory=list)
     notes: list[Block] = field(default_factory=list)
     last_line: int = 0
+    annexes: list[AnnexBuilder] = field(default_factory=list)
+    titled: bool = False
+    """The title was read from the masthead ("78/229. Title"): what follows is text."""
+    parts: list[tuple[str, str, int, str]] = field(default_factory=list)
+    """Parts of the text: label, title, line of the heading, anchor."""
+
+    @property
+    def part(self) -> str | None:
+        """The anchor of the part being read, if the text has parts."""
+        return self.parts[-1][3] if self.parts else None
+
+    def unnumbered_operative(self) -> None:
+        """Where no operative paragraph is numbered, read the paragraphs from the first
+        that ends with a full stop or semicolon as the operative part: a resolution with
+        one operative paragraph prints no number ("Approves the report of the Credentials
+        Committee.", 78/124; "Endorses the political declaration …", 78/1). Preambular
+        paragraphs end with commas."""
+        if self.operative:
+            return
+        ends = [re.sub(r"(?:\s*<sup>\s*\d+\s*</sup>)+$", "", p.raw).rstrip().endswith((".", ";"))
+                for p in self.preambular]
+        if True not in ends:
+            return
+        first = ends.index(True)
+        for number, text in enumerate(self.preambular[first:], start=1):
+            para = ParaBuilder(number=number, printed=False)
+            para.fragments = text.fragments
+            self.operative.append(para)
+        self.preambular = self.preambular[:first]
+
+
+@dataclass
+class AnnexBuilder:
+    """An annex while its blocks are read: heading, title lines, then its content."""
+
+    number: str
+    heading: Block
+    title: list[Block] = field(default_factory=list)
+    blocks: list[Block] = field(default_factory=list)
 
 
 def _next_letter(label: str) -> str:
     return chr(ord(label) + 1) if len(label) == 1 and label < "z" else ""
 
 
-def place_item(parent: _Para, label: str, block: Block, messages: Collector) -> None:
+def place_item(parent: ParaBuilder, label: str, block: Block, messages: Collector) -> None:
     """Put sub-paragraph ``(label)`` under ``parent``: a letter, or a roman under a letter.
 
     The label that continues the letters wins: ``(i)`` after ``(h)`` is the letter
@@ -131,7 +179,7 @@ def place_item(parent: _Para, label: str, block: Block, messages: Collector) -> 
     opens (i), (ii)… under (a). A single letter that fits neither sequence is a
     letter out of order (``(c)`` where ``(b)`` is missing), with a warning.
     """
-    item = _Item(label=label)
+    item = ItemBuilder(label=label)
     item.add(block)
     letters = parent.items
     expected_letter = _next_letter(letters[-1].label) if letters else "a"
@@ -160,7 +208,7 @@ def place_item(parent: _Para, label: str, block: Block, messages: Collector) -> 
 @dataclass
 class _Body:
     sections: list[tuple[str, str, int, list[Subsection]]] = field(default_factory=list)
-    paragraphs: list[_Para] = field(default_factory=list)
+    paragraphs: list[ParaBuilder] = field(default_factory=list)
     notes: list[Block] = field(default_factory=list)
     heading_last: bool = False
     """A heading came after the last numbered paragraph: text cannot continue it."""
@@ -207,7 +255,7 @@ def _walk_body(blocks: list[Block], messages: Collector) -> _Body:
                 messages.warn("numbering", block.span.first,
                               f"report paragraph {number} where paragraph "
                               f"{expected} was expected (a numbering gap or repeat).")
-            para = _Para(number=number, section=section, subsection=subsection)
+            para = ParaBuilder(number=number, section=section, subsection=subsection)
             para.add(block)
             body.paragraphs.append(para)
             body.heading_last = False
@@ -224,14 +272,42 @@ def _walk_body(blocks: list[Block], messages: Collector) -> _Body:
     return body
 
 
-def _walk_draft(draft: _Draft, blocks: list[Block], messages: Collector) -> None:
+_PART = re.compile(r"^(?:Section\s+)?([IVXL]+|[A-H])\.?\s+([A-Z0-9].{2,400})$")
+"""A part of a resolution: "II Activities of the Independent Audit Advisory Committee",
+"B. Ocean Action panels" (a line that does not end like a sentence)."""
+
+
+def _part_heading(block: Block) -> tuple[str, str] | None:
+    """``(label, title)`` if ``block`` heads a part of a resolution's text."""
+    text = block.text.replace("*", "").lstrip("#").strip()
+    if block.kind is Kind.LABELLED_HEADING and block.label:
+        return block.label, text
+    match = _PART.match(text)
+    if match and block.kind is Kind.TEXT and not text.endswith((".", ",", ";", ":")) and (
+            len(match.group(1)) == 1 or is_roman(match.group(1))):
+        return match.group(1), match.group(2).strip()
+    return None
+
+
+def _part_anchor(draft: DraftBuilder, label: str) -> str:
+    """``part-ii`` for part II; a lettered part under a roman one is named by both
+    (``part-vii-a``)."""
+    romans = [p for p, *_ in draft.parts if is_roman(p)]
+    if len(label) == 1 and label not in "IVX" and romans:
+        return f"part-{romans[-1].lower()}-{label.lower()}"
+    return f"part-{label.lower()}"
+
+
+def walk_draft(draft: DraftBuilder, blocks: list[Block], messages: Collector) -> None:
+    """Add blocks to a draft (or resolution): its title (until "The General Assembly,"),
+    preambular and operative paragraphs, sub-paragraphs, notes and parts."""
     for block in blocks:
         draft.last_line = block.span.last
         if block.kind is Kind.NOTE:
             draft.notes.append(block)
         elif block.kind is Kind.ASSEMBLY and not draft.assembly:
             draft.assembly = True
-        elif not draft.assembly and not draft.operative:
+        elif not draft.assembly and not draft.operative and not draft.titled:
             if block.kind is Kind.NUMBERED:
                 messages.warn("structure", block.span.first,
                               f"draft resolution {draft.number}: operative "
@@ -240,14 +316,18 @@ def _walk_draft(draft: _Draft, blocks: list[Block], messages: Collector) -> None
                 _add_operative(draft, block, messages)
             else:
                 draft.title.extend((f.line, f.text) for f in block.with_marker())
+        elif draft.assembly and (part := _part_heading(block)):
+            draft.parts.append((part[0], part[1], block.span.first,
+                                _part_anchor(draft, part[0])))
         elif block.kind is Kind.NUMBERED and block.label:
             _add_operative(draft, block, messages)
-        elif draft.operative:
+        elif draft.operative and draft.operative[-1].part == draft.part:
             if block.kind is Kind.ITEM and block.label:
                 place_item(draft.operative[-1], block.label, block, messages)
             else:
                 draft.operative[-1].open_element().add(block, as_text=True)
-        elif draft.preambular and continues(draft.preambular[-1].raw, block.text):
+        elif draft.preambular and draft.preambular[-1].part == draft.part and \
+                continues(draft.preambular[-1].raw, block.text):
             draft.preambular[-1].add(block, as_text=True)
         else:
             if block.kind not in (Kind.TEXT, Kind.ITEM):
@@ -255,19 +335,32 @@ def _walk_draft(draft: _Draft, blocks: list[Block], messages: Collector) -> None
                               f"draft resolution {draft.number}: unexpected "
                               f"{block.kind.value} in the preamble; kept as a preambular "
                               "paragraph.")
-            paragraph = _Text()
+            paragraph = TextBuilder(part=draft.part)
             paragraph.add(block, as_text=True)
             draft.preambular.append(paragraph)
 
 
-def _add_operative(draft: _Draft, block: Block, messages: Collector) -> None:
+def _add_operative(draft: DraftBuilder, block: Block, messages: Collector) -> None:
     number = int(block.label or 0)
-    expected = draft.operative[-1].number + 1 if draft.operative else 1
-    if number != expected:
+    previous = draft.operative[-1] if draft.operative else None
+    last = previous if previous and previous.part == draft.part else None
+    expected = last.number + 1 if last else 1
+    if last and number != expected and (
+            last.open_element().raw.rstrip().endswith(":") or number == last.list_next):
+        # A numbered list inside the paragraph (78/223's provisional agenda, 1–7, in its
+        # operative paragraph 11), or a quoted article's paragraph ("new paragraph 4:").
+        item = ItemBuilder(label=str(number))
+        item.add(block)
+        last.items.append(item)
+        last.list_next = number + 1
+        return
+    # A new part numbers its paragraphs afresh or goes on from the part before (78/253).
+    going_on = last is None and previous is not None and number == previous.number + 1
+    if number != expected and not going_on:
         messages.warn("numbering", block.span.first, f"draft resolution {draft.number}: operative "
                       f"paragraph {number} where {expected} was expected (a numbering gap or "
                       "repeat).")
-    para = _Para(number=number)
+    para = ParaBuilder(number=number, part=draft.part)
     para.add(block)
     draft.operative.append(para)
 
@@ -275,7 +368,7 @@ def _add_operative(draft: _Draft, block: Block, messages: Collector) -> None:
 # --- footnote marks and freezing ---------------------------------------------------
 
 
-class _Scope:
+class NoteScope:
     """Reads marks for one numbering scope and freezes its elements."""
 
     def __init__(self, name: str, notes: list[Block], texts: list[str],
@@ -288,7 +381,7 @@ class _Scope:
         self.note_blocks = notes
         self.marked: set[int] = set()
 
-    def read(self, text: _Text) -> tuple[str, tuple[NoteRef, ...], Span]:
+    def read(self, text: TextBuilder) -> tuple[str, tuple[NoteRef, ...], Span]:
         raw = assemble(text.fragments)
         marked = self.reader.read(raw)
         for line, printed, number in marked.repaired:
@@ -300,7 +393,7 @@ class _Scope:
         lines = [line for line, _ in text.fragments] or [0]
         return marked.text, marked.notes, Span(min(lines), max(lines))
 
-    def item(self, item: _Item, prefix: str) -> SubParagraph:
+    def item(self, item: ItemBuilder, prefix: str) -> SubParagraph:
         text, notes, span = self.read(item)
         anchor = f"{prefix}-{item.label}"
         children = tuple(self.item(child, anchor) for child in item.children)
@@ -335,7 +428,7 @@ class _Scope:
                                    "missing?).")
 
 
-def _unique(anchor: str, used: set[str]) -> str:
+def unique(anchor: str, used: set[str]) -> str:
     candidate, n = anchor, 2
     while candidate in used:
         candidate, n = f"{anchor}-{n}", n + 1
@@ -345,14 +438,14 @@ def _unique(anchor: str, used: set[str]) -> str:
 
 def _freeze_body(body: _Body, messages: Collector) -> tuple[tuple[ReportParagraph, ...],
                                                              tuple[Note, ...]]:
-    texts = [raw for p in body.paragraphs for raw in _depth_first(p)]
-    scope = _Scope("report", body.notes, texts, messages)
+    texts = [raw for p in body.paragraphs for raw in depth_first(p)]
+    scope = NoteScope("report", body.notes, texts, messages)
     used: set[str] = set()
     paragraphs: list[ReportParagraph] = []
     refs: list[tuple[int, int]] = []
     for para in body.paragraphs:
         text, notes, span = scope.read(para)
-        anchor = _unique(f"para-{para.number}", used)
+        anchor = unique(f"para-{para.number}", used)
         items = tuple(scope.item(item, anchor) for item in para.items)
         if items:
             span = Span(span.first, max(span.last, items[-1].span.last))
@@ -364,28 +457,38 @@ def _freeze_body(body: _Body, messages: Collector) -> tuple[tuple[ReportParagrap
     return tuple(paragraphs), scope.notes()
 
 
-def _freeze_draft(draft: _Draft, slug: str, messages: Collector) -> DraftResolution:
+def freeze_draft(draft: DraftBuilder, slug: str, messages: Collector) -> DraftResolution:
     name = f"draft resolution {draft.number}"
     texts = [t.raw for t in draft.preambular]
-    texts += [raw for p in draft.operative for raw in _depth_first(p)]
-    scope = _Scope(name, draft.notes, texts, messages)
+    texts += [raw for p in draft.operative for raw in depth_first(p)]
+    texts += [b.text for annex in draft.annexes for b in annex.title + annex.blocks]
+    scope = NoteScope(name, draft.notes, texts, messages)
     refs: list[tuple[int, int]] = []
     preambular = []
     for index, text_builder in enumerate(draft.preambular, start=1):
         text, notes, span = scope.read(text_builder)
         refs.extend((n.number, n.line) for n in notes)
-        preambular.append(Preambular(index, f"pp-{index}", text, notes, span))
+        preambular.append(Preambular(index, f"pp-{index}", text, notes, span,
+                                     text_builder.part))
     used: set[str] = set()
     operative = []
+    parts = tuple(Part(label, title, anchor, line) for label, title, line, anchor in draft.parts)
+    numbers = [para.number for para in draft.operative]
+    afresh = len(set(numbers)) < len(numbers)  # the parts number their paragraphs afresh
     for para in draft.operative:
         text, notes, span = scope.read(para)
-        anchor = _unique(f"op-{para.number}", used)
+        anchor = f"op-{para.number}"
+        if afresh and para.part:
+            anchor = f"{para.part}-{anchor}"
+        anchor = unique(anchor, used)
         subs = tuple(scope.item(item, anchor) for item in para.items)
         if subs:
             span = Span(span.first, max(span.last, subs[-1].span.last))
         refs.extend((n.number, n.line) for n in notes)
         refs.extend((n.number, n.line) for s in all_subparagraphs(subs) for n in s.notes)
-        operative.append(Operative(para.number, anchor, text, notes, subs, span))
+        operative.append(Operative(para.number, anchor, text, notes, subs, span, para.printed,
+                                   para.part))
+    annexes = tuple(_freeze_annex(annex, scope, refs, messages) for annex in draft.annexes)
     scope.check_marks(refs)
     title_text = " ".join(t for _, t in draft.title)
     title = re.sub(r"\s+", " ", title_text.replace("*", "")).strip()
@@ -405,10 +508,45 @@ def _freeze_draft(draft: _Draft, slug: str, messages: Collector) -> DraftResolut
     return DraftResolution(draft.number, ordinal, title, tuple(preambular),
                            tuple(operative), scope.notes(),
                            Span(draft.heading.span.first, max(draft.last_line,
-                                                              draft.heading.span.last)), slug)
+                                                              draft.heading.span.last)), slug,
+                           annexes, parts)
 
 
-def _depth_first(para: _Para) -> list[str]:
+def _freeze_annex(annex: AnnexBuilder, scope: NoteScope, refs: list[tuple[int, int]],
+                  messages: Collector) -> Annex:
+    """An annex's blocks with anchors under the annex's own: its numbered paragraphs by
+    number (``annex-ii-para-3``, their items ``…-para-3-b``), other text by place."""
+    anchor = f"annex-{annex.number.lower()}" if annex.number else "annex"
+    used: set[str] = set()
+    blocks: list[AnnexBlock] = []
+    paragraph: str | None = None
+    titles: list[str] = []
+    for place, block in enumerate(annex.title + annex.blocks, start=1):
+        is_title = place <= len(annex.title)
+        if block.kind is Kind.NUMBERED and block.label and not is_title:
+            kind, label = "paragraph", block.label
+            paragraph = own = unique(f"{anchor}-para-{label}", used)
+        elif block.kind is Kind.ITEM and block.label and paragraph and not is_title:
+            kind, label = "item", block.label
+            own = unique(f"{paragraph}-{label}", used)
+        else:
+            kind = "heading" if is_title or block.kind is Kind.LABELLED_HEADING else "text"
+            label = None
+            own = unique(f"{anchor}-text-{place}", used)
+            block = Block(block.kind, None, block.with_marker(), block.span)
+        text = TextBuilder()
+        text.add(block)
+        plain, notes, span = scope.read(text)
+        refs.extend((n.number, n.line) for n in notes)
+        blocks.append(AnnexBlock(kind, label, own, plain, notes, span))
+        if is_title:
+            titles.append(plain)
+    title = " ".join(titles)
+    last = max([annex.heading.span.last] + [b.span.last for b in annex.title + annex.blocks])
+    return Annex(annex.number, anchor, title, tuple(blocks), Span(annex.heading.span.first, last))
+
+
+def depth_first(para: ParaBuilder) -> list[str]:
     """Raw texts of a paragraph and its sub-paragraphs in reading order."""
     texts = [para.raw]
     for item in para.items:
@@ -418,7 +556,8 @@ def _depth_first(para: _Para) -> list[str]:
 
 
 def structure(cleaned: Cleaned, blocks: tuple[Block, ...], messages: Collector) -> Report:
-    """Build the report model; raise ``SourceError`` if this is not a committee report."""
+    """Build the report's model; raise ``SourceError`` if it is no committee report (nor
+    another kind of document unreport reads: ``documents.py`` reads those)."""
     path = cleaned.path
     first_section = next((i for i, b in enumerate(blocks) if b.kind is Kind.LABELLED_HEADING
                           and b.label == "I"), None)
@@ -429,6 +568,8 @@ def structure(cleaned: Cleaned, blocks: tuple[Block, ...], messages: Collector) 
             ("a document symbol such as A/77/464", masthead.symbol),
             ("a line \"Report of the … Committee\"", masthead.committee),
             ("a section heading \"I. Introduction\"", first_section)) if value is None]
+        if masthead.symbol is None or first_section is None:
+            raise not_a_document(path, blocks)
         raise SourceError(path, "this does not look like a General Assembly committee report "
                           "converted to Markdown: found no " + ", no ".join(missing) + ".")
     if first_draft is None:
@@ -449,7 +590,7 @@ def structure(cleaned: Cleaned, blocks: tuple[Block, ...], messages: Collector) 
                       "no agenda item found in the masthead; expected a "
                       "line such as \"Agenda item 109\".")
     body = _walk_body(list(blocks[first_section:first_draft]), messages)
-    drafts: list[_Draft] = []
+    drafts: list[DraftBuilder] = []
     for block in blocks[first_draft:]:
         if block.kind is Kind.DRAFT_HEADING and block.label:
             expected = to_roman(len(drafts) + 1)
@@ -457,20 +598,20 @@ def structure(cleaned: Cleaned, blocks: tuple[Block, ...], messages: Collector) 
                 messages.warn("numbering", block.span.first,
                               f"draft resolution {block.label} where draft "
                               f"resolution {expected} was expected.")
-            draft = _Draft(block.label, block)
+            draft = DraftBuilder(block.label, block)
             if block.text:
                 draft.title.append((block.span.first, block.text))
             drafts.append(draft)
             draft.last_line = block.span.last
         else:
-            _walk_draft(drafts[-1], [block], messages)
+            walk_draft(drafts[-1], [block], messages)
     paragraphs, notes = _freeze_body(body, messages)
     # A repeated number (a converter or typing slip) must not overwrite the first page.
     slugs: set[str] = set()
-    named = [(d, _unique(d.number.lower(), slugs)) for d in drafts]
+    named = [(d, unique(d.number.lower(), slugs)) for d in drafts]
     resolutions: list[DraftResolution] = []
     for draft, slug in named:
-        resolutions.append(_freeze_draft(draft, slug, messages))
+        resolutions.append(freeze_draft(draft, slug, messages))
     sections = tuple(Section(number, title, f"section-{number.lower()}", tuple(subs), line)
                      for number, title, line, subs in body.sections)
     proposals = read_proposals(paragraphs, sections, masthead.date, messages)
@@ -486,3 +627,22 @@ def structure(cleaned: Cleaned, blocks: tuple[Block, ...], messages: Collector) 
         agenda_item=masthead.agenda_item, title=masthead.title or "", committee=masthead.committee,
         rapporteur=masthead.rapporteur, sections=sections, paragraphs=paragraphs, notes=notes,
         proposals=proposals, resolutions=tuple(resolutions), source=path)
+
+
+_SAID = re.compile(r"^(Report|Letter|Note|Identical letters|Memorandum|Provisional agenda)\b")
+
+
+def not_a_document(path: str, blocks: tuple[Block, ...]) -> SourceError:
+    """The message for a file of no kind unreport reads, naming what its top says."""
+    top = [t for b in blocks[:20] if (t := b.text.replace("*", "").lstrip("#").strip())]
+    symbol = next((m.group(0) for t in top if (m := SYMBOL_RE.search(t))), None)
+    said = next((t for t in top if _SAID.match(t)), None)
+    found = [f"the symbol {symbol}"] if symbol else []
+    if said:
+        found.append(f"\"{said[:80]}\"")
+    what = " and ".join(found) if found else "no masthead of a General Assembly document"
+    return SourceError(path, f"found {what}, but this is not a kind of document unreport "
+                       "reads: a Main Committee's report (such as A/77/464), a resolution of "
+                       "the General Assembly (A/RES/78/229), a draft resolution or amendments "
+                       "(A/C.3/80/L.3, A/C.3/80/L.57) — as the UN's PDF, or as Markdown "
+                       "converted from it. Check that this is the right file.")

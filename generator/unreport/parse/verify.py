@@ -204,19 +204,46 @@ def _body_words(report: Report) -> list[_Piece]:
     return out
 
 
-def _draft_words(draft: DraftResolution) -> list[_Piece]:
-    """Heading and title, preamble, operative part: the running text of one draft."""
+_HEADS = {"report": "Draft resolution {}", "resolution": "{}.", "draft": ""}
+"""What stands before a text's title in print: "Draft resolution IV" in a report,
+"78/229." in a resolution, nothing in a draft (its title stands alone)."""
+
+
+def _draft_words(draft: DraftResolution, kind: str = "report") -> list[_Piece]:
+    """Heading and title, preamble, operative part, annexes: the running text of one
+    draft (or resolution)."""
     name = f"draft resolution {draft.number}"
     line = draft.span.first
     out = _words(draft.title, line, f"the heading and title of {name}",
-                 f"Draft resolution {draft.number}")
-    for pp in draft.preambular:
-        out += _words(pp.text, pp.span.first, f"{name}, preambular paragraph {pp.number}")
-    for op in draft.operative:
-        where = f"{name}, operative paragraph {op.number}"
-        out += _words(op.text, op.span.first, where, f"{op.number}.")
-        for sub in op.subparagraphs:
-            out += _sub_words(sub, where)
+                 _HEADS.get(kind, "").format(draft.number))
+    # In the model's order; a text with parts has a preamble and operative paragraphs in each.
+    heads = {part.anchor: _words(part.title, part.line, f"{name}, part {part.label}", part.label)
+             for part in draft.parts}
+    for part in [None, *heads]:
+        out += heads.get(part or "", [])
+        for pp in (p for p in draft.preambular if p.part == part):
+            out += _words(pp.text, pp.span.first, f"{name}, preambular paragraph {pp.number}")
+        for op in (o for o in draft.operative if o.part == part):
+            where = f"{name}, operative paragraph {op.number}"
+            out += _words(op.text, op.span.first, where, f"{op.number}." if op.printed else "")
+            for sub in op.subparagraphs:
+                out += _sub_words(sub, where)
+    for annex in draft.annexes:
+        where = f"{name}, annex {annex.number}".rstrip()
+        out += _words("", annex.span.first, where, f"Annex {annex.number}".rstrip())
+        for block in annex.blocks:
+            label = {"paragraph": f"{block.label}.", "item": f"({block.label})"}.get(block.kind,
+                                                                                   "")
+            out += _words(block.text, block.span.first, f"{where}, {block.anchor}", label)
+    return out
+
+
+def _amendment_words(report: Report) -> list[_Piece]:
+    """Each amendment's number and words."""
+    out: list[_Piece] = []
+    for amendment in report.amendments:
+        out += _words(amendment.text, amendment.span.first, f"amendment {amendment.number}",
+                      f"{amendment.number}.")
     return out
 
 
@@ -252,6 +279,9 @@ def _draft_refs(draft: DraftResolution) -> Iterator[NoteRef]:
         yield from op.notes
         for sub in _all_subs(op.subparagraphs):
             yield from sub.notes
+    for annex in draft.annexes:
+        for block in annex.blocks:
+            yield from block.notes
 
 
 # --- the source's side --------------------------------------------------------------
@@ -270,8 +300,9 @@ class _Region:
 
 
 def _region(lines: Iterable[Line], note_lines: set[int], refs: Iterable[NoteRef],
-            skip_assembly: bool) -> _Region:
-    """Read one scope's source lines; ``skip_assembly`` drops its first "The General Assembly,"."""
+            skip_assembly: bool, skip: frozenset[int] = frozenset()) -> _Region:
+    """Read one scope's source lines; ``skip_assembly`` drops its first "The General Assembly,"
+    and ``skip`` the lines the model holds as facts (a resolution's plenary meeting)."""
     text: list[_Piece] = []
     notes: list[_Piece] = []
     explicit: Counter[int] = Counter()
@@ -282,6 +313,8 @@ def _region(lines: Iterable[Line], note_lines: set[int], refs: Iterable[NoteRef]
             continue
         if skip_assembly and _ASSEMBLY.match(_bare(line.text)):
             skip_assembly = False
+            continue
+        if line.number in skip:
             continue
         unmarked, marks_taken = _unmarked(line.text)  # one pass: count and take out
         explicit[line.number] += marks_taken
@@ -450,6 +483,9 @@ def check_nothing_lost(parsed: Parsed) -> None:
     report, path = parsed.report, parsed.cleaned.path
     skip = _unplaced(parsed)
     lines = [line for line in parsed.cleaned.lines if line.text and line.number not in skip]
+    if report.kind == "amendments":
+        _check_amendments(path, report, lines)
+        return
     drafts = report.resolutions
     end = drafts[0].span.first if drafts else (lines[-1].number + 1 if lines else 1)
     start = report.sections[0].line if report.sections else end
@@ -467,10 +503,41 @@ def check_nothing_lost(parsed: Parsed) -> None:
         inside = lines[bisect_left(numbers, draft.span.first):bisect_left(numbers, stop)]
         name = f"draft resolution {draft.number}"
         region = _region(inside, _note_lines(draft.notes), _draft_refs(draft),
-                         skip_assembly=True)
-        _compare(path, f"the text of {name}", region.text, _draft_words(draft), region.marks)
+                         skip_assembly=True, skip=_closing(report, inside))
+        _compare(path, f"the text of {name}", region.text, _draft_words(draft, report.kind),
+                 region.marks)
         _compare(path, f"the footnotes of {name}", region.notes, _note_words(draft.notes, name),
                  Counter())
+
+
+_PLENARY = re.compile(r"^\d+\s*(?:st|nd|rd|th)\s*(?:\(resumed\)\s*)?plenary meeting\b",
+                      re.IGNORECASE)
+
+
+def _closing(report: Report, lines: list[Line]) -> frozenset[int]:
+    """The lines of a resolution's closing — its plenary meeting and the date under it —
+    which the model holds as ``Adoption.meeting``, not as text."""
+    if report.adoption is None or report.adoption.meeting is None:
+        return frozenset()
+    for index, line in enumerate(lines):
+        if _PLENARY.match(_bare(line.text)):
+            following = lines[index + 1:index + 2]
+            dated = [f.number for f in following if len(f.text) < 40 and
+                     re.search(r"\b(19|20)\d\d$", f.text)]
+            return frozenset([line.number, *dated])
+    return frozenset()
+
+
+def _check_amendments(path: str, report: Report, lines: list[Line]) -> None:
+    """Amendments: the masthead facts above the first amendment, then every amendment."""
+    first = report.amendments[0].span.first if report.amendments else lines[-1].number + 1
+    _check_masthead(path, report, [line for line in lines if line.number < first])
+    region = _region((line for line in lines if line.number >= first),
+                     _note_lines(report.notes),
+                     (ref for a in report.amendments for ref in a.notes), skip_assembly=False)
+    _compare(path, "the amendments", region.text, _amendment_words(report), region.marks)
+    _compare(path, "the footnotes of the amendments", region.notes,
+             _note_words(report.notes, "the amendments"), Counter())
 
 
 def _last_text(draft: DraftResolution) -> str:

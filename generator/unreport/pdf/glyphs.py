@@ -1,0 +1,138 @@
+"""Glyphs: every character a PDF's text layer draws, with its font and place.
+
+This is the only module that talks to PDFium (through pypdfium2's public API and its
+documented raw bindings). A page comes out as a tuple of :class:`Glyph` in the order
+the page draws them, in PDF units (points, origin at the bottom left); characters
+PDFium makes up itself (the spaces and line breaks it guesses) are left out, since
+the reader spaces words by the gaps between glyph boxes instead.
+"""
+
+from __future__ import annotations
+
+import ctypes
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+
+
+@dataclass(frozen=True, slots=True)
+class Glyph:
+    """One character of the text layer."""
+
+    char: str
+    """The character (PDFium's Unicode mapping)."""
+    x0: float
+    """Left edge of the character's advance box."""
+    x1: float
+    """Right edge of the character's advance box."""
+    baseline: float
+    """Its baseline (y of its origin)."""
+    size: float
+    """Font size in points, as drawn."""
+    font: str
+    """The font's name, e.g. ``TimesNewRomanPS-ItalicMT``."""
+
+    @property
+    def italic(self) -> bool:
+        """Set in an italic font."""
+        return "Italic" in self.font or "Oblique" in self.font
+
+    @property
+    def bold(self) -> bool:
+        """Set in a bold font."""
+        return "Bold" in self.font
+
+
+@dataclass(frozen=True)
+class Page:
+    """One page's glyphs and size."""
+
+    number: int
+    """Page number, from 1."""
+    width: float
+    """Width in points."""
+    height: float
+    """Height in points."""
+    glyphs: tuple[Glyph, ...]
+    """Its characters in drawing order."""
+
+
+class PdfError(Exception):
+    """PDFium cannot open the file; ``reason`` says why in words."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+_REASONS = {
+    pdfium_c.FPDF_ERR_FILE: "it cannot be read as a file",
+    pdfium_c.FPDF_ERR_FORMAT: "it is damaged or truncated (PDFium cannot read its structure)",
+    pdfium_c.FPDF_ERR_PASSWORD: "it is encrypted and needs a password",
+    pdfium_c.FPDF_ERR_SECURITY: "it uses an encryption PDFium does not support",
+    pdfium_c.FPDF_ERR_PAGE: "a page of it cannot be read",
+}
+
+
+def _page_glyphs(page: pdfium.PdfPage) -> tuple[Glyph, ...]:
+    textpage = page.get_textpage()
+    try:
+        handle = textpage.raw
+        count = pdfium_c.FPDFText_CountChars(handle)
+        name = ctypes.create_string_buffer(128)
+        flags = ctypes.c_int()
+        rect = pdfium_c.FS_RECTF()
+        origin_x, origin_y = ctypes.c_double(), ctypes.c_double()
+        rect_ref, x_ref, y_ref = ctypes.byref(rect), ctypes.byref(origin_x), ctypes.byref(origin_y)
+        get_box, get_origin = pdfium_c.FPDFText_GetLooseCharBox, pdfium_c.FPDFText_GetCharOrigin
+        get_object, get_size = pdfium_c.FPDFText_GetTextObject, pdfium_c.FPDFText_GetFontSize
+        address = ctypes.c_void_p
+        fonts: dict[int, str] = {}
+        glyphs: list[Glyph] = []
+        # One call for the page's characters (index for index: the text layer of these
+        # documents has no character outside the Basic Multilingual Plane).
+        text = textpage.get_text_range(0, count) if count else ""
+        if len(text) != count:  # astral characters shift the indexes: ask one by one
+            text = "".join(chr(pdfium_c.FPDFText_GetUnicode(handle, i)) for i in range(count))
+        for index, char in enumerate(text):
+            if char in "\x00\r\n\ufffe":
+                continue
+            if char.isspace() and pdfium_c.FPDFText_IsGenerated(handle, index) == 1:
+                continue
+            get_box(handle, index, rect_ref)
+            get_origin(handle, index, x_ref, y_ref)
+            key = ctypes.cast(get_object(handle, index), address).value or 0
+            font = fonts.get(key)
+            if font is None:
+                pdfium_c.FPDFText_GetFontInfo(handle, index, name, len(name), flags)
+                font = fonts[key] = name.value.decode("utf-8", "replace")
+            glyphs.append(Glyph(char, rect.left, rect.right, origin_y.value,
+                                round(get_size(handle, index), 2), font))
+        return tuple(glyphs)
+    finally:
+        textpage.close()
+
+
+def read_pages(data: bytes) -> Iterator[Page]:
+    """The pages of the PDF in ``data``, one at a time; ``PdfError`` if it cannot be opened."""
+    try:
+        document = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as error:
+        code = getattr(error, "err_code", None)
+        raise PdfError(_REASONS.get(code, "PDFium cannot open it")) from None
+    try:
+        for index in range(len(document)):
+            try:
+                page = document[index]
+            except pdfium.PdfiumError:
+                raise PdfError(f"page {index + 1} of it cannot be read (the file is "
+                               "damaged)") from None
+            try:
+                width, height = page.get_size()
+                yield Page(index + 1, width, height, _page_glyphs(page))
+            finally:
+                page.close()
+    finally:
+        document.close()
