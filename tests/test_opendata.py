@@ -18,7 +18,7 @@ import pytest
 from unreport.addresses import DATA as DATA_PAGE
 from unreport.analysis import analyse
 from unreport.cli import main
-from unreport.export.csv_tables import BOM, TABLES, Column, Table, csv_text
+from unreport.export.csv_tables import BOM, Column, Table, csv_text, tables
 from unreport.parse import Parsed, parse
 from unreport.parse.source import read_source
 from unreport.publish.build import build_site, site_files
@@ -43,7 +43,7 @@ def files(parsed: Parsed) -> dict[str, str]:
 
 
 def test_utf8_with_a_byte_order_mark_for_excel(files: dict[str, str]) -> None:
-    for table in TABLES:
+    for table in tables("report"):
         data = files[table.path].encode("utf-8")
         assert data.startswith(b"\xef\xbb\xbf"), table.path
         header = data[3:].split(b"\n", 1)[0].decode("ascii")
@@ -157,7 +157,7 @@ def test_data_page_lists_every_download(files: dict[str, str], parsed: Parsed) -
     for path in DOWNLOADS:
         assert f"| [{path}]({path}) |" in page.replace("&#95;", "_")
         assert f"| {size(files[path])} |" in page
-    for table in TABLES:
+    for table in tables("report"):
         for column in table.columns:
             assert f"| `{column.name}` |" in page
     assert "| `resolutions[].operative[].subparagraphs[].label` | string |" in page

@@ -1,4 +1,4 @@
-"""The report as Akoma Ntoso 3.0 (OASIS LegalDocML), after AKN4UN: ``A-77-464.akn.xml``.
+"""The document as Akoma Ntoso 3.0 (OASIS LegalDocML), after AKN4UN: ``A-77-464.akn.xml``.
 
 Choices, and where they come from (AKN4UN is the UN system's "Akoma Ntoso for
 the United Nations System" guidelines, unsceb-hlcm.github.io):
@@ -52,6 +52,16 @@ the United Nations System" guidelines, unsceb-hlcm.github.io):
   ``draft-resolutions/v.html``), ``list_N`` steps are dropped and the rest
   joined with ``-``, ``para`` in a draft resolution being ``op``:
   ``dr_V__para_12`` → ``draft-resolutions/v.html#op-12``.
+* **Other documents.** An adopted resolution or a draft resolution is the same
+  publication with one component, its text: ``statement name="resolution"``
+  (AKN4UN's prescribed name for an adopted one, its Deliberative Documents
+  class listing ``resolutionDraft`` beside it) or ``statement
+  name="draftResolution"`` (the name AKN4UN's Publications chapter gives a
+  draft, kept for drafts whether in a report or on their own), eId
+  ``resolution`` or ``draft``, on the home page (``resolution__para_12`` →
+  ``index.html#op-12``). A resolution's adoption is its ``conclusions`` and its
+  annexes its ``attachments``; amendments are an ``amendment`` component:
+  ``akn_documents``.
 * **Metadata** — FRBR identifiers, sponsors, meetings, lifecycle: ``akn_meta``.
 
 Statements made on a draft and the report's per-paragraph facts are in the JSON
@@ -61,10 +71,18 @@ export only.
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
-from dataclasses import dataclass, field
 
 from unreport import addresses
 from unreport.analysis import Analysis
+from unreport.export.akn_component import Component
+from unreport.export.akn_documents import (
+    AMENDMENTS,
+    TEXT_EIDS,
+    amendments_component,
+    attachments,
+    conclusions,
+    masthead_line,
+)
 from unreport.export.akn_meta import (
     Naming,
     actor,
@@ -74,9 +92,9 @@ from unreport.export.akn_meta import (
     publication_meta,
     report_meta,
 )
-from unreport.export.akn_text import Mark, Span, child, node, running_text, serialize
-from unreport.model import DraftResolution, Note, NoteRef, Report, ReportParagraph, SubParagraph
-from unreport.references.layer import ReferenceLayer
+from unreport.export.akn_text import child, node, serialize
+from unreport.model import DraftResolution, Report, ReportParagraph
+from unreport.references.layer import text_name
 from unreport.text.numbers import ordinal
 
 REPORT = "report"
@@ -95,10 +113,20 @@ def draft_eid(resolution: DraftResolution) -> str:
     return "dr_" + resolution.slug.upper()
 
 
+def text_eid(report: Report, resolution: DraftResolution) -> str:
+    """eId of a text's component: a report's draft's (``draft_eid``), ``resolution`` for
+    a resolution's own text, ``draft`` for a draft document's."""
+    return TEXT_EIDS.get(report.kind) or draft_eid(resolution)
+
+
 def site_anchor(eid: str) -> tuple[str, str] | None:
     """The site page and anchor an eId stands for, e.g. ``("draft-resolutions/v.html", "op-12")``.
 
-    None for eIds that are not paragraphs, sub-paragraphs or notes.
+    The text of a resolution or draft document (``resolution``, ``draft``) and the
+    amendments (``amendments``) are on the home page; an annex, an annex block or an
+    amendment is its anchor with ``_`` for ``-`` (``resolution__annex_ii_para_3`` →
+    ``annex-ii-para-3``). None for eIds that are not paragraphs, sub-paragraphs, annexes,
+    amendments or notes.
     """
     component, _, rest = eid.partition("__")
     if component == REPORT:
@@ -106,6 +134,10 @@ def site_anchor(eid: str) -> tuple[str, str] | None:
     elif component.startswith("dr_"):
         page = addresses.page_url(addresses.draft_page(component.removeprefix("dr_").lower()))
         names = {"pp": "pp", "para": "op", "fn": "fn"}
+    elif component in (*TEXT_EIDS.values(), AMENDMENTS):
+        page, names = addresses.page_url(addresses.HOME), {"pp": "pp", "para": "op", "fn": "fn"}
+        if rest.startswith(("annex", "amendment_")) and "__" not in rest:
+            return page, rest.replace("_", "-")
     else:
         return None
     steps = [step.partition("_") for step in rest.split("__") if rest]
@@ -117,125 +149,6 @@ def site_anchor(eid: str) -> tuple[str, str] | None:
     return page, "-".join([names[steps[0][0]], *values])
 
 
-@dataclass
-class _Component:
-    """What building one component's text needs: its notes, citations and used eIds."""
-
-    prefix: str
-    """The component's eId."""
-    page: str
-    """Its page in the reference layer (``draft-resolutions/v.md``)."""
-    notes: tuple[Note, ...]
-    """Its footnotes, in order."""
-    layer: ReferenceLayer
-    """Citations of the whole report."""
-    targets: dict[str, str]
-    """Internal link targets of the site → local hrefs."""
-    placed: dict[int, str] = field(default_factory=dict)
-    """Notes already placed (by position in ``notes``) and the eId each was given."""
-    editorial: list[tuple[str, str]] = field(default_factory=list)
-    """unreport's own notes: (eId, text)."""
-    used: set[str] = field(default_factory=set)
-    """eIds given so far."""
-
-    def eid(self, *steps: str) -> str:
-        """A new eId under the component, unique in it (``-2`` added to a repeat)."""
-        base = "__".join([self.prefix, *steps])
-        candidate, n = base, 2
-        while candidate in self.used:
-            candidate, n = f"{base}-{n}", n + 1
-        self.used.add(candidate)
-        return candidate
-
-    def text(self, parent: ET.Element, text: str, marks: tuple[NoteRef, ...],
-             anchor: str) -> None:
-        """``p`` of an element: its text with notes at their marks and citations as refs."""
-        p = child(parent, "p")
-        spans = [Span(c.reference.start, c.reference.end, self.href(c.target))
-                 for c in self.layer.in_element(self.page, anchor) if c.target]
-        running_text(p, text, [(m.offset, self.mark(m.number)) for m in marks], spans)
-
-    def href(self, target: str) -> str:
-        """A site target as an href here: URLs as they are, the site's own pages as eIds."""
-        if "://" in target:
-            return target
-        if target in self.targets:
-            return self.targets[target]
-        path, _, anchor = target.partition("#")
-        return path.removesuffix(".md") + ".html" + (f"#{anchor}" if anchor else "")
-
-    def mark(self, number: int) -> Mark:
-        """What stands at a mark of note ``number``."""
-        def place(parent: ET.Element) -> None:
-            index = next((i for i, n in enumerate(self.notes) if n.number == number), None)
-            if index is None:  # a mark without a note: keep the mark, with its number
-                child(parent, "marker", name="footnoteMark", class_="noteMissing",
-                      title=str(number))
-            elif index in self.placed:
-                child(parent, "noteRef", href=f"#{self.placed[index]}", marker=str(number),
-                      placement="bottom", class_="repeatedMark")
-            else:
-                note = self.notes[index]
-                restored = _mark_state(note) == "restored"
-                self.note(parent, index, "markRestored" if restored else None)
-                if restored:
-                    self.explain(parent, note, f"The mark of note {note.number} was lost in "
-                                 "the conversion of the report and restored here by unreport.")
-        return place
-
-    def note(self, parent: ET.Element, index: int, kind: str | None,
-             base: str | None = None) -> None:
-        """The note itself, as an ``authorialNote`` with its own text and citations."""
-        note = self.notes[index]
-        eid = self.eid(f"fn_{note.number}")
-        self.placed[index] = eid
-        element = child(parent, "authorialNote", eId=eid, marker=str(note.number),
-                        placement="bottom", placementBase=base, class_=kind)
-        self.text(element, note.text, (), f"fn-{note.number}")
-
-    def explain(self, parent: ET.Element, note: Note, text: str) -> None:
-        """An editorial note about ``note``, referred to from ``parent``."""
-        eid = self.eid(f"enote_fn_{note.number}")
-        self.editorial.append((eid, text))
-        child(parent, "noteRef", href=f"#{eid}", class_="editorial")
-
-    def unplaced_notes(self, body: ET.Element, where: str) -> None:
-        """Notes without a mark, at the end of ``body``, each saying why it is there."""
-        left = [i for i in range(len(self.notes)) if i not in self.placed]
-        if not left:
-            return
-        block = child(body, "blockContainer", eId=self.eid("notesWithoutMark"),
-                      class_="notesWithoutMark")
-        for index in left:
-            note = self.notes[index]
-            p = child(block, "p")
-            self.note(p, index, "markLost", base=f"#{self.prefix}")
-            self.explain(p, note, f"No mark for note {note.number} survives in the report's "
-                         f"text (the conversion lost it); the note is placed at the end of "
-                         f"{where}.")
-
-    def points(self, parent: ET.Element, intro: str, marks: tuple[NoteRef, ...], anchor: str,
-               subs: tuple[SubParagraph, ...], eid: str) -> None:
-        """Text then sub-paragraphs: ``list`` with the text as ``intro``, a ``point`` each."""
-        if not subs:
-            self.text(child(parent, "content"), intro, marks, anchor)
-            return
-        steps = eid.split("__")[1:]
-        listing = child(parent, "list", eId=self.eid(*steps, "list_1"))
-        if intro or marks:
-            self.text(child(listing, "intro"), intro, marks, anchor)
-        for sub in subs:
-            point_eid = self.eid(*steps, "list_1", f"point_{sub.label}")
-            point = child(listing, "point", eId=point_eid)
-            child(point, "num", f"({sub.label})")
-            self.points(point, sub.text, sub.notes, sub.anchor, sub.subparagraphs, point_eid)
-
-
-def _mark_state(note: Note) -> str:
-    """``marked``, ``lost`` or ``restored``."""
-    return note.state
-
-
 def _number(anchor: str, kind: str) -> str:
     """The number part of an anchor: ``op-12`` → ``12``, ``op-5-2`` → ``5-2``."""
     return anchor.removeprefix(f"{kind}-")
@@ -243,21 +156,22 @@ def _number(anchor: str, kind: str) -> str:
 
 def _targets(report: Report) -> dict[str, str]:
     """The site's internal link targets (pages, report paragraphs) as local hrefs."""
-    targets = {addresses.draft_page(r.slug): f"#{draft_eid(r)}" for r in report.resolutions}
+    targets = {addresses.draft_page(r.slug): f"#{text_eid(report, r)}"
+               for r in report.resolutions}
     for para in report.paragraphs:
         targets.setdefault(f"{addresses.HOME}#{para.anchor}",
                            f"#{REPORT}__para_{_number(para.anchor, 'para')}")
     return targets
 
 
-def _paragraph(parent: ET.Element, part: _Component, para: ReportParagraph) -> None:
+def _paragraph(parent: ET.Element, part: Component, para: ReportParagraph) -> None:
     eid = part.eid(f"para_{_number(para.anchor, 'para')}")
     element = child(parent, "paragraph", eId=eid)
     child(element, "num", f"{para.number}.")
     part.points(element, para.text, para.notes, para.anchor, para.items, eid)
 
 
-def _report_component(report: Report, names: Naming, part: _Component) -> ET.Element:
+def _report_component(report: Report, names: Naming, part: Component) -> ET.Element:
     """The report's own text: sections, subsections, numbered paragraphs, its notes."""
     document = node("debateReport", name="committeeReport", contains="originalVersion")
     body = node("mainBody")
@@ -294,15 +208,20 @@ def _report_component(report: Report, names: Naming, part: _Component) -> ET.Ele
     return document
 
 
-def _draft_component(report: Report, names: Naming, resolution: DraftResolution,
-                     part: _Component) -> ET.Element:
-    """A draft resolution: title, formula, preambular and operative paragraphs, notes."""
-    document = node("statement", name="draftResolution", contains="originalVersion")
+def _text_component(report: Report, names: Naming, resolution: DraftResolution,
+                    part: Component) -> ET.Element:
+    """A text — a draft resolution of the report, or a resolution's or draft document's
+    own: title, formula, preambular and operative paragraphs, notes; a resolution's
+    adoption (``conclusions``) and annexes (``attachments``)."""
+    adopted = report.kind == "resolution"
+    document = node("statement", name="resolution" if adopted else "draftResolution",
+                    contains="originalVersion")
     preface = node("preface")
     heading = child(preface, "p")
-    child(heading, "docType", "Draft resolution")
-    heading[-1].tail = " "
-    child(heading, "docNumber", resolution.number)
+    child(heading, "docType", "Resolution" if adopted else "Draft resolution")
+    if resolution.number:
+        heading[-1].tail = " "
+        child(heading, "docNumber", resolution.number)
     child(child(preface, "p"), "docTitle", resolution.title)
     preamble = node("preamble")
     child(child(preamble, "formula", name="enactingFormula"), "p", FORMULA)
@@ -316,11 +235,16 @@ def _draft_component(report: Report, names: Naming, resolution: DraftResolution,
         element = child(body, "paragraph", eId=eid)
         child(element, "num", f"{op.number}.")
         part.points(element, op.text, op.notes, op.anchor, op.subparagraphs, eid)
-    part.unplaced_notes(body, f"draft resolution {resolution.number}")
-    meta = draft_meta(report, names, part.prefix, f"Draft resolution {resolution.number}",
-                      report.proposal_for(resolution.number))
+    name = text_name(report, resolution)
+    part.unplaced_notes(body, name[:1].lower() + name[1:])
+    number = None if report.kind == "report" else resolution.number or str(report.symbol)
+    meta = draft_meta(report, names, part.prefix, name, report.proposal_for(resolution.number),
+                      number)
     editorial_notes(meta, part.editorial)
+    annexes = attachments(report, names, resolution, part)  # their notes are the text's
     document.extend([meta, preface, preamble, body])
+    document.extend(element for element in (conclusions(report), annexes)
+                    if element is not None)
     return document
 
 
@@ -338,6 +262,9 @@ def _masthead(report: Report) -> ET.Element:
         child(child(preface, "p"), "inline", f"Agenda item {report.agenda_item}",
               name="agendaItem")
     child(child(preface, "p"), "docTitle", report.title)
+    if report.kind != "report":
+        masthead_line(report, preface)
+        return preface
     kind = child(preface, "p")
     child(kind, "docType", "Report")
     kind[-1].tail = " of the "
@@ -351,7 +278,8 @@ def _masthead(report: Report) -> ET.Element:
 
 
 def to_akn(analysis: Analysis) -> str:
-    """The whole report as one Akoma Ntoso document (UTF-8 text, XML declaration first)."""
+    """The whole document as one Akoma Ntoso document (UTF-8 text, XML declaration first):
+    a report's text and drafts, a resolution's or draft's text, or the amendments."""
     report, layer = analysis.report, analysis.references
     names = naming(report)
     targets = _targets(report)
@@ -361,13 +289,18 @@ def to_akn(analysis: Analysis) -> str:
     collection.append(publication_meta(report, names, list(analysis.meetings)))
     collection.append(_masthead(report))
     body = child(collection, "collectionBody")
-    part = _Component(REPORT, addresses.HOME, report.notes, layer, targets)
-    child(body, "component", eId=REPORT).append(_report_component(report, names, part))
+    if report.kind == "report":
+        part = Component(REPORT, addresses.HOME, report.notes, layer, targets)
+        child(body, "component", eId=REPORT).append(_report_component(report, names, part))
+    elif report.kind == "amendments":
+        part = Component(AMENDMENTS, addresses.HOME, report.notes, layer, targets)
+        child(body, "component", eId=AMENDMENTS).append(
+            amendments_component(report, names, part))
     for resolution in report.resolutions:
-        part = _Component(draft_eid(resolution), addresses.draft_page(resolution.slug),
-                          resolution.notes, layer, targets)
+        part = Component(text_eid(report, resolution), addresses.draft_page(resolution.slug),
+                         resolution.notes, layer, targets)
         component = child(body, "component", eId=part.prefix)
-        component.append(_draft_component(report, names, resolution, part))
+        component.append(_text_component(report, names, resolution, part))
     return serialize(root)
 
 

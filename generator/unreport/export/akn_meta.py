@@ -13,6 +13,9 @@ Committee: ``un-ga-c3`` is the Third Committee) and the symbol as number with
                                                                              Expression
     …/eng@2022-11-30/!main.xml                                               Manifestation
 
+The actor of a resolution is the Assembly (``un-ga``), as it is of a draft
+or amendments that name no committee (``author``).
+
 Components are named inside that Work, nested as they are nested (AKN4UN
 "Component Hierarchies"): the report's own text is ``…/!main/report`` and draft
 resolution V is ``…/!main/dr_V``. (AKN4UN's example writes ``collection`` as the
@@ -70,6 +73,15 @@ def actor(committee: str) -> str:
     return f"un-ga-{slug(committee) or 'committee'}"
 
 
+def author(report: Report) -> tuple[str, str]:
+    """The actor a document is by, and its name: the committee that reports or to which a
+    draft or amendments were submitted; the General Assembly for a resolution (or where
+    no committee is named)."""
+    if report.kind == "resolution" or not report.committee:
+        return "un-ga", "General Assembly"
+    return actor(report.committee), report.committee
+
+
 def akn_number(symbol: str) -> str:
     """A symbol as the number part of an IRI: ``A/77/464`` → ``A-77-464``."""
     return symbol.replace("/", "-").replace(" ", "_")
@@ -104,7 +116,7 @@ class Naming:
 def naming(report: Report) -> Naming:
     """The IRIs of ``report``'s publication."""
     date = work_date(report).isoformat()
-    work = (f"/akn/un/documentCollection/publication/{actor(report.committee)}/{date}/"
+    work = (f"/akn/un/documentCollection/publication/{author(report)[0]}/{date}/"
             f"{akn_number(str(report.symbol))}")
     return Naming(work, date)
 
@@ -171,7 +183,7 @@ def meeting_eid(number: int, plenary: bool) -> str:
 def publication_meta(report: Report, names: Naming,
                      meetings: list[MeetingEntry]) -> ET.Element:
     """``meta`` of the publication: identification, who and which meetings, its date."""
-    body = actor(report.committee)
+    body, body_name = author(report)
     meta = node("meta")
     meta.append(identification(names, "main", "publication", str(report.symbol),
                                str(report.symbol), [Author(f"#{body}", "#author")]))
@@ -181,7 +193,8 @@ def publication_meta(report: Report, names: Naming,
     refs = child(meta, "references", source=SOURCE)
     child(refs, "original", eId="original", href=names.work, showAs=str(report.symbol))
     _tlc(refs, "Organization", "un-ga", "un/un-ga", "General Assembly")
-    _tlc(refs, "Organization", body, f"un/{body}", report.committee)
+    if body != "un-ga":
+        _tlc(refs, "Organization", body, f"un/{body}", body_name)
     _tlc(refs, "Organization", "unreport", "unreport", "unreport (this markup)")
     if report.rapporteur:
         _tlc(refs, "Person", "rapporteur", f"un/{slug(report.rapporteur.name)}",
@@ -224,20 +237,24 @@ def _sponsors(proposal: Proposal) -> list[tuple[str, str]]:
 
 
 def draft_meta(report: Report, names: Naming, prefix: str, title: str,
-               proposal: Proposal | None) -> ET.Element:
-    """``meta`` of a draft resolution: its Work, sponsors, meetings and adoption."""
-    body = actor(report.committee)
-    people = _sponsors(proposal) if proposal else []
+               proposal: Proposal | None, number: str | None = None,
+               subtype: str = "deliberation") -> ET.Element:
+    """``meta`` of a text: its Work, sponsors, meetings and adoption — a draft resolution
+    of a report (its ``proposal``), or a resolution, draft or amendments document (the
+    sponsors its masthead names; a resolution's plenary meeting). ``number`` is the Work's
+    number (a draft's roman number, read from ``prefix``, when not given)."""
+    body, body_name = author(report)
+    people = (_sponsors(proposal) if proposal
+              else [(name, "originalSponsor") for name in report.sponsors])
     authors = [Author(f"#{prefix}__{body}", f"#{prefix}__author")]
     authors += [Author(f"#{_org(prefix, name)}", f"#{prefix}__{role}") for name, role in people]
     aliases = (str(proposal.draft_symbol),) if proposal else ()
-    number = prefix.removeprefix("dr_")
+    number = number or prefix.removeprefix("dr_")
     meta = node("meta")
-    meta.append(identification(names, prefix, "deliberation", number, number, authors,
-                               aliases))
+    meta.append(identification(names, prefix, subtype, number, number, authors, aliases))
     meetings = list({(m.number, m.plenary): m for m in (proposal.meetings if proposal else ())}
-                    .values())
-    adoption = _adoption(proposal)
+                    .values()) or _plenary(report)
+    adoption = _adoption(proposal) if proposal else next(iter(meetings), None)
     if any(m.date for m in meetings):
         lifecycle = child(meta, "lifecycle", source=SOURCE)
         for meeting in meetings:
@@ -255,7 +272,7 @@ def draft_meta(report: Report, names: Naming, prefix: str, title: str,
     refs = child(meta, "references", source=SOURCE)
     child(refs, "original", eId=f"{prefix}__original",
           href=f"{names.work}/{names.component(prefix)}", showAs=title)
-    _tlc(refs, "Organization", f"{prefix}__{body}", f"un/{body}", report.committee)
+    _tlc(refs, "Organization", f"{prefix}__{body}", f"un/{body}", body_name)
     organizations: dict[str, str] = {}
     for name, _ in people:  # one entry per eId, even for two spellings of one name
         organizations.setdefault(_org(prefix, name), name)
@@ -276,6 +293,14 @@ def draft_meta(report: Report, names: Naming, prefix: str, title: str,
 def _org(prefix: str, name: str) -> str:
     """eId of a State or group in a component: ``dr_V__org_cote-divoire``."""
     return f"{prefix}__org_{slug(name) or 'unnamed'}"
+
+
+def _plenary(report: Report) -> list[Meeting]:
+    """The plenary meeting at which a resolution was adopted, if it says."""
+    adoption = report.adoption
+    if adoption is None or adoption.meeting is None:
+        return []
+    return [Meeting(adoption.meeting, adoption.date, plenary=True)]
 
 
 def _adoption(proposal: Proposal | None) -> Meeting | None:

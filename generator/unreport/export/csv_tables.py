@@ -1,9 +1,12 @@
-"""CSV tables for spreadsheets: ``data/paragraphs.csv``, ``sponsorships.csv``, ``references.csv``.
+"""CSV tables for spreadsheets: ``data/paragraphs.csv``, ``sponsorships.csv``,
+``references.csv``, ``mandates.csv``, ``amendments.csv``.
 
 Each table is a ``Table``: a file name, a sentence saying what it holds, its
-columns (each described: the Data page lists them) and a function giving its
-rows from the report and what was found in it (``Analysis``). ``TABLES`` is the list the
-build writes and the Data page describes; a new table is one more ``Table`` in it.
+columns (each described: the Data page lists them), a function giving its rows
+from the document and what was found in it (``Analysis``) and the kinds of
+document that have it. ``TABLES`` is the list; ``tables`` picks those the build
+writes for a document and the Data page describes; a new table is one more
+``Table`` in it.
 
 The files are written with the ``csv`` module: comma-separated, one header
 row, fields quoted where needed, lines ended by ``\\n`` (the build writes text
@@ -32,6 +35,9 @@ BOM = "\ufeff"
 """The byte-order mark that tells Excel the file is UTF-8."""
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
+WITH_PARAGRAPHS = ("report", "resolution", "draft")
+"""The kinds of document that have paragraphs (all but amendments)."""
+
 Cell = str | int | None
 Row = tuple[Cell, ...]
 
@@ -58,6 +64,8 @@ class Table:
     """Its columns, in order."""
     rows: Callable[[Analysis], Iterable[Row]]
     """Its rows, in document order."""
+    kinds: tuple[str, ...] = WITH_PARAGRAPHS
+    """The kinds of document (``Report.kind``) that have the table."""
 
     @property
     def path(self) -> str:
@@ -91,7 +99,7 @@ def _marks(text_marks: tuple[NoteRef, ...], subs: tuple[SubParagraph, ...]) -> l
 
 
 def paragraph_rows(sources: Analysis) -> Iterator[Row]:
-    """One row per report paragraph, preambular and operative paragraph."""
+    """One row per report paragraph, preambular and operative paragraph and annex block."""
     report = sources.report
     texts = _note_texts(report.notes)
     for para in report.paragraphs:
@@ -108,11 +116,17 @@ def paragraph_rows(sources: Analysis) -> Iterator[Row]:
             yield (draft.number, "operative", op.number, op.anchor, _page_url(page, op.anchor),
                    op.text, _notes(_marks(op.notes, op.subparagraphs), texts),
                    _subparagraphs(op.subparagraphs))
+        for block in (block for annex in draft.annexes for block in annex.blocks):
+            yield (draft.number, f"annex-{block.kind}", block.label, block.anchor,
+                   _page_url(page, block.anchor), block.text, _notes(block.notes, texts), "")
 
 
 def sponsorship_rows(sources: Analysis) -> Iterator[Row]:
-    """One row per State per draft and role, in the report's order."""
+    """One row per State per draft and role, in the report's order; for a draft or
+    amendments, one per State its masthead names."""
     report = sources.report
+    for state in report.sponsors:
+        yield ("", str(report.symbol), state, "original", "", addresses.page_url(addresses.HOME))
     for proposal in report.proposals:
         number = proposal.draft_resolution or ""
         draft = report.find_resolution(number)
@@ -140,11 +154,15 @@ def reference_rows(sources: Analysis) -> Iterator[Row]:
 PARAGRAPHS = Table(
     "paragraphs.csv",
     "One row per paragraph: the report's numbered paragraphs, then each draft resolution's "
-    "preambular and operative paragraphs, with their text, notes and sub-paragraphs.",
-    (Column("draft", "Roman number of the draft resolution; empty for the report's own "
-                     "paragraphs."),
-     Column("kind", "report, preambular or operative."),
-     Column("number", "Paragraph number (preambular paragraphs are counted from 1)."),
+    "preambular and operative paragraphs (and a resolution's annexes, block by block), with "
+    "their text, notes and sub-paragraphs.",
+    (Column("draft", "Roman number of the draft resolution (a resolution's own number, "
+                     "78/229); empty for the report's own paragraphs and a draft document's "
+                     "text."),
+     Column("kind", "report, preambular or operative; for a block of an annex annex-heading, "
+                    "annex-paragraph, annex-item or annex-text."),
+     Column("number", "Paragraph number (preambular paragraphs are counted from 1); for a "
+                      "block of an annex, its number or letter as printed, if any."),
      Column("anchor", "The paragraph's permanent anchor in the site."),
      Column("url", "Its address in the site, relative to the site's root."),
      Column("text", "Plain text of the paragraph (without its sub-paragraphs), exactly as "
@@ -152,15 +170,15 @@ PARAGRAPHS = Table(
      Column("notes", "The footnotes marked in the paragraph or its sub-paragraphs, one a "
                      "line: [number] text."),
      Column("subparagraphs", "Its lettered items or sub-paragraphs, one a line: (a) text.")),
-    paragraph_rows)
+    paragraph_rows, WITH_PARAGRAPHS)
 
 SPONSORSHIPS = Table(
     "sponsorships.csv",
     "One row per State per draft and role: who submitted each draft and who joined in "
-    "sponsoring it, and when.",
+    "sponsoring it, and when (for a draft or amendments: the States its masthead names).",
     (Column("draft", "Roman number of the draft resolution the draft became (empty if "
                      "none)."),
-     Column("draft_symbol", "Symbol of the draft, e.g. A/C.3/77/L.7/Rev.1."),
+     Column("draft_symbol", "Symbol of the draft (or amendments), e.g. A/C.3/77/L.7/Rev.1."),
      Column("state", "The State, as the report names it (without a leading \"the\")."),
      Column("role", "original (submitted it), subsequent (joined in sponsoring it after "
                     "it was submitted) or at_meeting (joined at the meeting that acted "
@@ -169,7 +187,7 @@ SPONSORSHIPS = Table(
                             "of a group: the group."),
      Column("url", "The draft resolution's page in the site, relative to the site's "
                    "root.")),
-    sponsorship_rows)
+    sponsorship_rows, ("report", "draft", "amendments"))
 
 REFERENCES = Table(
     "references.csv",
@@ -184,7 +202,7 @@ REFERENCES = Table(
      Column("citing_paragraph", "The paragraph or note that cites it, e.g. Draft "
                                 "resolution V, OP 12."),
      Column("citing_url", "Its address in the site, relative to the site's root.")),
-    reference_rows)
+    reference_rows, ("report", "resolution", "draft", "amendments"))
 
 def mandate_rows(sources: Analysis) -> Iterator[Row]:
     """One row per directive clause of an operative paragraph."""
@@ -200,7 +218,8 @@ MANDATES = Table(
     "mandates.csv",
     "One row per directive clause of an operative paragraph: who the General Assembly asks "
     "to do what, and which report falls due when.",
-    (Column("draft", "Roman number of the draft resolution."),
+    (Column("draft", "Roman number of the draft resolution (a resolution's own number, "
+                     "78/229; empty for a draft document)."),
      Column("paragraph", "Number of the operative paragraph."),
      Column("anchor", "The paragraph's permanent anchor in the site."),
      Column("url", "Its address in the site, relative to the site's root."),
@@ -213,10 +232,43 @@ MANDATES = Table(
      Column("report_to", "The body the report goes to (General Assembly, Commission on Crime "
                          "Prevention and Criminal Justice…)."),
      Column("report_session", "The receiving body's session, where named (79).")),
-    mandate_rows)
+    mandate_rows, WITH_PARAGRAPHS)
 
-TABLES: tuple[Table, ...] = (PARAGRAPHS, SPONSORSHIPS, REFERENCES, MANDATES)
-"""The tables the build writes under ``data/``, in the order the Data page lists them."""
+
+
+def amendment_rows(sources: Analysis) -> Iterator[Row]:
+    """One row per amendment of an amendments document."""
+    report = sources.report
+    texts = _note_texts(report.notes)
+    amends = str(report.amends) if report.amends else ""
+    for amendment in report.amendments:
+        yield (amendment.number, amendment.anchor,
+               _page_url(addresses.HOME, amendment.anchor), amendment.action,
+               amendment.target, amends, amendment.text, _notes(amendment.notes, texts))
+
+
+AMENDMENTS = Table(
+    "amendments.csv",
+    "One row per amendment: what it does, to which paragraph of the amended draft, in what "
+    "words.",
+    (Column("number", "The amendment's number as printed."),
+     Column("anchor", "Its permanent anchor in the site (amendment-N)."),
+     Column("url", "Its address in the site, relative to the site's root."),
+     Column("action", "What it does: insert, delete, replace, add, or other where unclear."),
+     Column("target", "The anchor of the paragraph of the amended draft it acts on (op-64, "
+                      "pp-3); empty for the title or where not said."),
+     Column("amends", "Symbol of the amended draft, e.g. A/C.3/80/L.3/Rev.1."),
+     Column("text", "Its text, as printed."),
+     Column("notes", "The footnotes marked in it, one a line: [number] text.")),
+    amendment_rows, ("amendments",))
+
+TABLES: tuple[Table, ...] = (PARAGRAPHS, AMENDMENTS, SPONSORSHIPS, REFERENCES, MANDATES)
+"""Every table, in the order the Data page lists them."""
+
+
+def tables(kind: str) -> tuple[Table, ...]:
+    """The tables the build writes under ``data/`` for a document of ``kind``, in order."""
+    return tuple(table for table in TABLES if kind in table.kinds)
 
 
 def csv_text(table: Table, sources: Analysis) -> str:
@@ -236,5 +288,5 @@ def _cells(row: Row) -> list[str | int]:
 
 
 def table_files(sources: Analysis) -> dict[str, str]:
-    """``{data/<name>.csv: text}`` for every table."""
-    return {table.path: csv_text(table, sources) for table in TABLES}
+    """``{data/<name>.csv: text}`` for every table of the document's kind."""
+    return {table.path: csv_text(table, sources) for table in tables(sources.report.kind)}

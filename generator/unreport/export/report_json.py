@@ -1,4 +1,5 @@
-"""The JSON export: the whole model as plain data, written at the site root.
+"""The JSON export: the whole model as plain data, written at the site root — a report,
+or a resolution, draft or amendments document, with the same fields (``kind`` says which).
 
 Field names are a public contract documented in the README. Texts are plain
 (no Markdown, no HTML, no footnote marks); footnote references are lists of
@@ -13,7 +14,17 @@ from typing import Any
 from unreport import addresses
 from unreport.analysis import Analysis
 from unreport.mandates.clauses import MandateLayer, mandate_records
-from unreport.model import DraftResolution, Note, NoteRef, Proposal, Report, SubParagraph
+from unreport.model import (
+    Adoption,
+    Amendment,
+    Annex,
+    DraftResolution,
+    Note,
+    NoteRef,
+    Proposal,
+    Report,
+    SubParagraph,
+)
 from unreport.references.layer import ReferenceLayer, natural_key
 
 
@@ -74,9 +85,31 @@ def _resolution(r: DraftResolution, layer: ReferenceLayer,
                        "subparagraphs": [_sub(s) for s in o.subparagraphs],
                        **_mandate_fields(mandates, r, o.anchor)}
                       for o in r.operative],
+        "annexes": [_annex(a) for a in r.annexes],
         "footnotes": _notes(r.notes),
         "cited_ga_resolutions": sorted(cited, key=natural_key),
     }
+
+
+def _annex(annex: Annex) -> dict[str, Any]:
+    return {"number": annex.number, "anchor": annex.anchor, "title": annex.title,
+            "blocks": [{"kind": b.kind, "label": b.label, "anchor": b.anchor, "text": b.text,
+                        "footnotes": _numbers(b.notes)} for b in annex.blocks]}
+
+
+def _adoption(adoption: Adoption | None) -> dict[str, Any] | None:
+    if adoption is None:
+        return None
+    return {"date": adoption.date.isoformat() if adoption.date else None,
+            "basis": adoption.basis, "committee": adoption.committee,
+            "report": str(adoption.report) if adoption.report else None,
+            "report_paragraph": adoption.report_paragraph, "meeting": adoption.meeting}
+
+
+def _amendment(amendment: Amendment) -> dict[str, Any]:
+    return {"number": amendment.number, "anchor": amendment.anchor, "action": amendment.action,
+            "target": amendment.target, "text": amendment.text,
+            "footnotes": _numbers(amendment.notes)}
 
 
 def _mandate_fields(mandates: MandateLayer, r: DraftResolution, anchor: str) -> dict[str, Any]:
@@ -100,10 +133,12 @@ def _references(layer: ReferenceLayer) -> list[dict[str, Any]]:
 
 
 def to_data(analysis: Analysis) -> dict[str, Any]:
-    """The report as JSON-ready data."""
+    """The document as JSON-ready data: a report's fields, empty where a resolution, draft
+    or amendments document has none (``kind`` says which it is)."""
     report, layer, mandates = analysis.report, analysis.references, analysis.mandates
     return {
         "symbol": str(report.symbol),
+        "kind": report.kind,
         "date": report.date.isoformat() if report.date else None,
         "session": report.session,
         "agenda_item": report.agenda_item,
@@ -111,6 +146,9 @@ def to_data(analysis: Analysis) -> dict[str, Any]:
         "committee": report.committee,
         "rapporteur": ({"name": report.rapporteur.name, "country": report.rapporteur.country}
                        if report.rapporteur else None),
+        "adoption": _adoption(report.adoption),
+        "sponsors": list(report.sponsors),
+        "amends": str(report.amends) if report.amends else None,
         "sections": [{"number": s.number, "title": s.title, "anchor": s.anchor,
                       "subsections": [{"letter": x.letter, "title": x.title}
                                       for x in s.subsections]} for s in report.sections],
@@ -120,6 +158,7 @@ def to_data(analysis: Analysis) -> dict[str, Any]:
                                    "footnotes": _numbers(i.notes)} for i in p.items],
                         "footnotes": _numbers(p.notes)} for p in report.paragraphs],
         "footnotes": _notes(report.notes),
+        "amendments": [_amendment(a) for a in report.amendments],
         "proposals": [_proposal(p) for p in report.proposals],
         "resolutions": [_resolution(r, layer, mandates) for r in report.resolutions],
         "references": _references(layer),

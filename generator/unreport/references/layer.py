@@ -1,11 +1,12 @@
 """Stage 4, references: a reference layer over the model, in two phases.
 
 Phase one registers every anchor the site will have (report paragraphs and
-items, preambular, operative and sub-paragraphs, notes). Phase two finds the
-citations in every text (``references.find_references``) and resolves
-internal ones ("see para. 31, draft resolution I") against the registry; what
-cannot be resolved is returned to the caller, who reports it. The texts stay
-plain: a citation is a span with offsets and a target.
+items, amendments, preambular, operative and sub-paragraphs, annex blocks,
+notes). Phase two finds the citations in every text
+(``references.find_references``) and resolves internal ones ("see para. 31,
+draft resolution I") against the registry; what cannot be resolved is returned
+to the caller, who reports it. The texts stay plain: a citation is a span with
+offsets and a target.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from dataclasses import dataclass, replace
 from functools import cached_property
 
 from unreport import addresses
-from unreport.model import Note, Report, SubParagraph
+from unreport.model import Annex, AnnexBlock, DraftResolution, Note, Report, SubParagraph
 from unreport.references.citations import Reference, find_references
 
 KIND_TITLES = {
@@ -121,9 +122,57 @@ def entry_anchor(kind: str, identifier: str) -> str:
     return f"{kind}-" + _NOT_IN_ANCHOR.sub("-", identifier.lower()).strip("-")
 
 
-def operative_label(resolution: str, number: int) -> str:
-    """``Draft resolution V, OP 12``: how the site names an operative paragraph."""
-    return f"Draft resolution {resolution}, OP {number}"
+TEXT_KINDS = ("resolution", "draft")
+"""Kinds of document whose own text is their one resolution, shown on the home page."""
+
+
+def text_name(report: Report, resolution: DraftResolution) -> str:
+    """How the site names a text: ``Draft resolution V`` (of a report), ``Resolution
+    78/229`` (an adopted resolution), ``Draft resolution A/C.3/80/L.3`` (a draft's own)."""
+    if report.kind == "resolution":
+        return f"Resolution {resolution.number or report.symbol}"
+    if report.kind == "draft":
+        return f"Draft resolution {report.symbol}"
+    return f"Draft resolution {resolution.number}"
+
+
+def text_citation(report: Report, resolution: DraftResolution) -> str:
+    """How a citation of a text's paragraph begins: ``A/77/464, draft resolution V``; a
+    resolution or draft document's own text is cited by its symbol (``A/RES/78/229``)."""
+    if report.kind in TEXT_KINDS:
+        return str(report.symbol)
+    return f"{report.symbol}, draft resolution {resolution.number}"
+
+
+def home_label(report: Report) -> str:
+    """How labels name the home page's own text: ``Report``, or the document's symbol."""
+    return "Report" if report.kind == "report" else str(report.symbol)
+
+
+def operative_label(name: str, number: int) -> str:
+    """``Draft resolution V, OP 12``: how the site names an operative paragraph of the text
+    named ``name`` (``text_name``)."""
+    return f"{name}, OP {number}"
+
+
+def annex_name(annex: Annex) -> str:
+    """``annex`` or ``annex II``, as a citation names an annex."""
+    return f"annex {annex.number}" if annex.number else "annex"
+
+
+def annex_place(annex: Annex, block: AnnexBlock, *, short: bool = True) -> str:
+    """Where a block stands: ``annex II, para. 3 (b)`` (``paragraph`` in full when not
+    ``short``, as citations write it); the annex alone for a heading or unnumbered text.
+
+    The paragraph and its sub-paragraphs are read from the block's anchor
+    (``annex-ii-para-3-b``), which the parser made from them.
+    """
+    steps = block.anchor.removeprefix(f"{annex.anchor}-").split("-")
+    if steps[0] != "para" or len(steps) < 2:
+        return annex_name(annex)
+    word = "para." if short else "paragraph"
+    return (f"{annex_name(annex)}, {word} {steps[1]}"
+            + "".join(f" ({label})" for label in steps[2:]))
 
 
 def _walk(subs: tuple[SubParagraph, ...], label: str) -> Iterator[tuple[SubParagraph, str]]:
@@ -144,17 +193,24 @@ def elements(report: Report) -> Iterator[Element]:
         yield Element(addresses.HOME, para.anchor, f"Report, para. {para.number}", para.text)
         for item, label in _walk(para.items, f"Report, para. {para.number}"):
             yield Element(addresses.HOME, item.anchor, label, item.text)
-    yield from _notes(addresses.HOME, "Report", report.notes)
+    for amendment in report.amendments:
+        yield Element(addresses.HOME, amendment.anchor,
+                      f"{report.symbol}, amendment {amendment.number}", amendment.text)
+    yield from _notes(addresses.HOME, home_label(report), report.notes)
     for resolution in report.resolutions:
         page = addresses.draft_page(resolution.slug)
-        name = f"Draft resolution {resolution.number}"
+        name = text_name(report, resolution)
         for pp in resolution.preambular:
             yield Element(page, pp.anchor, f"{name}, PP {pp.number}", pp.text)
         for op in resolution.operative:
-            label = operative_label(resolution.number, op.number)
+            label = operative_label(name, op.number)
             yield Element(page, op.anchor, label, op.text)
             for sub, sub_label in _walk(op.subparagraphs, label):
                 yield Element(page, sub.anchor, sub_label, sub.text)
+        for annex in resolution.annexes:
+            for block in annex.blocks:
+                yield Element(page, block.anchor, f"{name}, {annex_place(annex, block)}",
+                              block.text)
         yield from _notes(page, name, resolution.notes)
 
 

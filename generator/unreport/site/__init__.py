@@ -1,5 +1,6 @@
-"""Stage 4, site: the ``Reading`` of a report → ``{path: Markdown}`` for every page,
-and the search entries of its paragraphs.
+"""Stage 4, site: the ``Reading`` of a document (a report, a resolution, a draft or
+amendments) → ``{path: Markdown}`` for every page, and the search entries of its
+paragraphs.
 
 One module per page kind. Pages are plain Markdown with standard extensions
 (attr_list, admonition, tables, toc, md_in_html, pymdownx.details, pymdownx.caret)

@@ -1,18 +1,27 @@
-"""The page of one draft resolution: its title, how the Committee adopted it and who
-sponsored it, "The General Assembly,", the preambular and operative paragraphs with
-their sub-paragraphs and mandate labels, and its notes."""
+"""The page of one text: a draft resolution of a report — its title, how the Committee
+adopted it and who sponsored it — or the text of a resolution or draft document, framed
+by its facts (``document_page``); then "The General Assembly,", the preambular and
+operative paragraphs with their sub-paragraphs and mandate labels, the annexes and the
+notes. One renderer for both: a :class:`Framing` says what differs."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from unreport import addresses
 from unreport.addresses import slug
 from unreport.mandates.clauses import MandateLayer
-from unreport.model import DraftResolution, Operative, Proposal, Report
-from unreport.references.layer import ReferenceLayer, entry_anchor
+from unreport.model import Annex, DraftResolution, Operative, Proposal, Report
+from unreport.references.layer import (
+    ReferenceLayer,
+    annex_place,
+    entry_anchor,
+    text_citation,
+    text_name,
+)
 from unreport.site.mandates_page import mandate_label
-from unreport.site.markdown_text import escape, escape_block
+from unreport.site.markdown_text import attribute, escape, escape_block
 from unreport.site.paragraphs import Page, inline, notes_section, paragraph, sub_paragraphs
 from unreport.site.search_entries import OWN_ENTRIES, SearchEntry, SearchPage
 from unreport.text.dates import long_date
@@ -76,7 +85,7 @@ def facts_box(report: Report, proposal: Proposal | None) -> str:
 
 
 def cites_box(page: Page) -> str:
-    """A short, collapsed list of what the draft cites, linked to the references page."""
+    """A short, collapsed list of what the text cites, linked to the references page."""
     seen: dict[tuple[str, str], int] = {}
     for citation in page.layer.on_page(page.path):
         ref = citation.reference
@@ -84,8 +93,9 @@ def cites_box(page: Page) -> str:
             seen[(ref.kind, ref.id)] = seen.get((ref.kind, ref.id), 0) + 1
     if not seen:
         return ""
+    references = addresses.relative(addresses.REFERENCES, page.path)
     items = ", ".join(f"[{escape(identifier)}]"
-                      f"(../{addresses.REFERENCES}#{entry_anchor(kind, identifier)})"
+                      f"({references}#{entry_anchor(kind, identifier)})"
                       for kind, identifier in seen)
     return (f"??? abstract unr-search-exclude unr-cites \"Cites {len(seen)} resolutions, "
             "documents and treaties\"\n\n"
@@ -99,26 +109,61 @@ the page's table of contents somewhere to lead (``site_overrides/partials/toc.ht
 adds a grid of the operative paragraphs under the second one)."""
 
 
+@dataclass(frozen=True)
+class Framing:
+    """What stands around a text on its page: all that differs between a draft resolution
+    of a report and the own text of a resolution or draft document."""
+
+    name: str
+    """What the page calls the text (``text_name``): its title, its ``h1``, and how search
+    results name its paragraphs — ``Draft resolution V``, ``Resolution 78/229``."""
+    anchor: str
+    """The ``h1``'s id: ``draft-resolution-v``, ``resolution``."""
+    citation: str
+    """How citations of its paragraphs begin (``text_citation``): ``A/77/464, draft
+    resolution V``, ``A/RES/78/229``."""
+    above_title: tuple[str, ...] = ()
+    """Markdown blocks between the ``h1`` and the title: the report the draft stands in,
+    or the document's facts."""
+    below_title: tuple[str, ...] = ()
+    """Markdown blocks after the title: how the Committee adopted the draft."""
+
+
+def report_framing(report: Report, resolution: DraftResolution) -> Framing:
+    """The framing of a draft resolution of a report: a line naming the report, and how
+    the Committee adopted the draft and who sponsored it."""
+    path = addresses.draft_page(resolution.slug)
+    source = (f"[{escape(str(report.symbol))}]({addresses.relative(addresses.HOME, path)}) "
+              f"· Report of the {escape(report.committee)}\n{{: .unr-source }}")
+    return Framing(text_name(report, resolution), f"draft-resolution-{resolution.slug}",
+                   text_citation(report, resolution), (source,),
+                   (facts_box(report, report.proposal_for(resolution.number)),))
+
+
 def resolution_page(report: Report, resolution: DraftResolution, layer: ReferenceLayer,
-                    mandates: MandateLayer | None = None
+                    mandates: MandateLayer | None = None, framing: Framing | None = None
                     ) -> tuple[str, tuple[SearchEntry, ...]]:
-    """The page of one draft resolution, and its search entries."""
+    """The page of one text, and its search entries: a draft resolution of the report, or,
+    with its ``framing``, the text of a resolution or draft document (its home page)."""
+    framing = framing or report_framing(report, resolution)
     labels = {m.anchor: mandate_label(m)
               for m in (mandates.in_resolution(resolution.number) if mandates else ())
               if m.page == resolution.page}
     path = addresses.draft_page(resolution.slug)
     page = Page(path, frozenset(n.number for n in resolution.notes), layer,
-                SearchPage(path, f"Draft resolution {resolution.number}"), labels)
-    cite = f"{report.symbol}, draft resolution {resolution.number}"
-    heading = f"draft-resolution-{resolution.slug}"
+                SearchPage(path, framing.name), labels)
+    cite = framing.citation
     parts = [
-        "---", f"title: Draft resolution {resolution.number}", OWN_ENTRIES,
+        "---", f"title: {attribute(framing.name)}", OWN_ENTRIES,
         f"operative: [{', '.join(op.anchor for op in resolution.operative)}]", "---", "",
-        page.section(f"# Draft resolution {resolution.number} {{#{heading}}}", heading), "",
-        page.text(f"[{escape(str(report.symbol))}]({addresses.relative(addresses.HOME, path)}) "
-                  f"· Report of the {escape(report.committee)}\n{{: .unr-source }}"), "",
-        page.text(f"{escape_block(curly_quotes(resolution.title))}\n{{: .unr-dr-title }}"), "",
-        page.text(facts_box(report, report.proposal_for(resolution.number))),
+        page.section(f"# {escape(framing.name)} {{#{framing.anchor}}}", framing.anchor), "",
+    ]
+    for block in framing.above_title:
+        parts += [page.text(block), ""]
+    parts += [page.text(f"{escape_block(curly_quotes(resolution.title))}\n{{: .unr-dr-title }}"),
+              ""]
+    parts += [page.text(block) for block in framing.below_title]
+    parts += [
         cites_box(page),  # what the paragraphs cite: their entries have it
         page.section(PREAMBLE_HEADING, "preamble"),
         page.text("*The General Assembly,*\n{: .unr-assembly }"), "",
@@ -135,6 +180,8 @@ def resolution_page(report: Report, resolution: DraftResolution, layer: Referenc
         parts.append(page.section(OPERATIVE_HEADING, "operative"))
     for op in resolution.operative:
         parts.extend(_operative(op, page, cite, f"operative paragraph {op.number}"))
+    for annex in resolution.annexes:
+        parts.extend(_annex(annex, page, cite))
     parts.append(notes_section(resolution.notes, page, cite))
     return "\n".join(parts), page.search.entries()
 
@@ -150,4 +197,40 @@ def _operative(op: Operative, page: Page, scope: str, name: str) -> list[str]:
         parts.append(page.labels[op.anchor])
     for sub in op.subparagraphs:
         parts.extend(sub_paragraphs(sub, page, cite, name=name))
+    return parts
+
+
+def _annex(annex: Annex, page: Page, scope: str) -> list[str]:
+    """An annex: its heading (id: the annex's anchor), its title, then its blocks — headings
+    as headings, numbered paragraphs, lettered items and other text as paragraphs, each
+    with its anchor and citation (``A/RES/78/229, annex, paragraph 3``)."""
+    heading = f"Annex {annex.number}" if annex.number else "Annex"
+    parts = [page.section(f"## {escape(heading)} {{#{annex.anchor} .unr-part}}\n", annex.anchor)]
+    # The parser may give the title's lines as the annex's first headings too: shown once.
+    first = annex.blocks[0] if annex.blocks else None
+    if annex.title and not (first and first.kind == "heading"
+                            and annex.title.startswith(first.text)):
+        parts += [page.text(f"{escape_block(curly_quotes(annex.title))}\n"
+                            "{: .unr-dr-title .unr-annex-title }"), ""]
+    for block in annex.blocks:
+        text = curly_quotes(block.text)  # once: ``inline`` then finds no straight quote left
+        body = inline(text, block.notes, page.defined, links=page.links(block.anchor))
+        title = f"{page.search.label}, {annex_place(annex, block)}"
+        if block.kind == "heading":  # a heading of the page, found by search at its anchor
+            label = f"{escape(block.label)}. " if block.label else ""
+            parts.append(page.section(f"### {label}{body} {{#{block.anchor}}}\n", block.anchor))
+            page.search.paragraph(block.anchor, f"{block.label}. {text}" if block.label else text,
+                                  title)
+            continue
+        name = annex_place(annex, block, short=False)
+        page.search.paragraph(block.anchor, text, title)
+        if block.kind == "paragraph":
+            number, classes = f"{block.label}." if block.label else "", ".unr-op .unr-annex"
+        elif block.kind == "item":
+            depth = max(1, block.anchor.count("-") - annex.anchor.count("-") - 2)
+            number = f"({block.label})" if block.label else ""
+            classes = f".unr-sub .unr-sub-{min(depth, 3)} .unr-annex"
+        else:
+            number, classes = "", ".unr-annex .unr-annex-text"
+        parts.append(paragraph(number, block.anchor, body, f"{scope}, {name}", classes, name))
     return parts

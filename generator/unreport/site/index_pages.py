@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import unicodedata
 
+from unreport import addresses
 from unreport.addresses import slug
 from unreport.model import Report
 from unreport.references.layer import KIND_TITLES, ReferenceLayer, entry_anchor
@@ -102,8 +103,25 @@ def _letters(names: list[str]) -> str:
     return " · ".join(f"[{letter}](#{slug(name)})" for letter, name in first.items())
 
 
+def document_sponsors_page(report: Report) -> str:
+    """``sponsors.md`` of a draft or amendments: the States its masthead names, each with an
+    anchor (``sponsors.html#italy``) like the sponsors of a report's drafts."""
+    what = "the draft resolution" if report.kind == "draft" else "the amendments"
+    count = len(report.sponsors)
+    parts = ["---", "title: Sponsors", "---", "", "# Sponsors {#sponsors}", "",
+             f"{escape(str(report.symbol))} names {count} sponsor{'s' * (count != 1)} in its "
+             f"masthead, who submitted [{what}]({addresses.HOME}).", ""]
+    for name in sorted(report.sponsors, key=sort_key):
+        parts.append(f"**{escape(curly_quotes(name))}**: sponsor of [{what}]({addresses.HOME})\n"
+                     f"{{: #{slug(name)} .unr-entry }}\n")
+    return "\n".join(parts)
+
+
 def sponsors_page(report: Report) -> str:
-    """``sponsors.md``: the count per draft, the States × drafts matrix, each State's list."""
+    """``sponsors.md``: the count per draft, the States × drafts matrix, each State's list;
+    for a draft or amendments, the States their masthead names."""
+    if report.kind != "report":
+        return document_sponsors_page(report)
     table = sponsorships(report)
     numbers = [r.number for r in report.resolutions]
     counts: dict[str, int] = {}

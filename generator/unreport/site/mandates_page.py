@@ -10,11 +10,12 @@ from __future__ import annotations
 
 from collections import Counter
 
+from unreport import addresses
 from unreport.addresses import slug
 from unreport.mandates.addressees import is_un_body
 from unreport.mandates.clauses import KINDS, Action, Mandate, MandateLayer, ReportDue
 from unreport.model import Report
-from unreport.references.layer import operative_label
+from unreport.references.layer import operative_label, text_name
 from unreport.site.markdown_text import boxed_table, escape
 from unreport.text.numbers import ordinal
 
@@ -86,19 +87,26 @@ def _excerpt(text: str, words: int = _EXCERPT_WORDS) -> str:
     return " ".join(parts[:words]) + (" …" if len(parts) > words else "")
 
 
-def _where(mandate: Mandate) -> str:
+Names = dict[str, str]
+"""``{number of a text: its name}`` (``text_name``): ``{"V": "Draft resolution V"}``."""
+
+
+def _where(mandate: Mandate, names: Names) -> str:
     page = mandate.page.removesuffix(".html") + ".md"
-    return f"[{operative_label(mandate.resolution, mandate.number)}]({page}#{mandate.anchor})"
+    name = names.get(mandate.resolution, f"Draft resolution {mandate.resolution}")
+    return f"[{operative_label(name, mandate.number)}]({page}#{mandate.anchor})"
 
 
 def _counts_table(report: Report, layer: MandateLayer) -> list[str]:
-    lines = ["| Draft resolution | " + " | ".join(KIND_NAMES[k] + "s" for k in KINDS)
+    column = {"resolution": "Resolution", "draft": "Draft"}.get(report.kind, "Draft resolution")
+    lines = [f"| {column} | " + " | ".join(KIND_NAMES[k] + "s" for k in KINDS)
              + " | Operative paragraphs |", "|---|" + "---:|" * (len(KINDS) + 1)]
     totals: Counter[str] = Counter()
     for resolution in report.resolutions:
         kinds = Counter(m.kind for m in layer.in_resolution(resolution.number))
         totals.update(kinds)
-        lines.append(f"| [{resolution.number}](draft-resolutions/{resolution.slug}.md) | "
+        shown = escape(resolution.number or str(report.symbol))
+        lines.append(f"| [{shown}]({addresses.draft_page(resolution.slug)}) | "
                      + " | ".join(str(kinds[k]) for k in KINDS)
                      + f" | {sum(kinds.values())} |")
     lines.append("| **Total** | " + " | ".join(f"**{totals[k]}**" for k in KINDS)
@@ -121,15 +129,15 @@ def reports_due(layer: MandateLayer) -> list[tuple[Mandate, Action, ReportDue]]:
     return sorted(found, key=lambda x: (_body_order(x[2].to), x[2].session or 10**6))
 
 
-def _reports_table(layer: MandateLayer) -> list[str]:
+def _reports_table(layer: MandateLayer, names: Names, none_asked: str) -> list[str]:
     due = reports_due(layer)
     if not due:
-        return ["The draft resolutions ask for no report."]
+        return [none_asked]
     lines = ["| To | Session | By | Asked in | What |", "|---|---|---|---|---|"]
     for mandate, action, report in due:
         session = f"{ordinal(report.session)} session" if report.session else "not named"
         lines.append(f"| {escape(report.to or 'not named')} | {session} | "
-                     f"{escape(report.by or 'not named')} | {_where(mandate)} | "
+                     f"{escape(report.by or 'not named')} | {_where(mandate, names)} | "
                      f"{escape(_excerpt(action.text, 30))} |")
     return boxed_table(lines)
 
@@ -152,10 +160,10 @@ def _groups(layer: MandateLayer) -> list[tuple[str, list[tuple[Mandate, Action]]
     return sorted(groups.items(), key=order)
 
 
-def _clause_entry(mandate: Mandate, action: Action) -> str:
+def _clause_entry(mandate: Mandate, action: Action, names: Names) -> str:
     report = f" — *{escape(report_phrase(action.report, action.addressees))}*" \
         if action.report else ""
-    return (f"**{_where(mandate)}** · {KIND_NAMES[action.kind].lower()}: "
+    return (f"**{_where(mandate, names)}** · {KIND_NAMES[action.kind].lower()}: "
             f"“{escape(action.text)}”{report}\n"
             "{: .unr-entry data-search-exclude }\n")
 
@@ -166,9 +174,17 @@ def mandates_page(report: Report, layer: MandateLayer) -> str:
     clauses = list(layer.clauses())
     groups = _groups(layer)
     anchors = _anchors([name for name, _ in groups])
+    names = {r.number: text_name(report, r) for r in report.resolutions}
+    if report.kind == "report":
+        subject = (f"the {len(report.resolutions)} draft resolutions of "
+                   f"{escape(str(report.symbol))} ask")
+        none_asked = "The draft resolutions ask for no report."
+    else:  # one text: "resolution 78/229 asks"
+        name = escape(text_name(report, report.resolutions[0])) if report.resolutions else ""
+        subject = f"{name[:1].lower()}{name[1:]} asks"
+        none_asked = f"{name} asks for no report."
     parts = ["---", "title: Mandates", "---", "", "# Mandates {#mandates}", "",
-             f"What the {len(report.resolutions)} draft resolutions of "
-             f"{escape(str(report.symbol))} ask, and of whom. Each of the "
+             f"What {subject}, and of whom. Each of the "
              f"{len(layer.paragraphs)} operative paragraphs is classed by its opening verb: "
              f"{kinds['request']} requests (to a United Nations official or body), "
              f"{kinds['decision']} decisions, {kinds['call']} calls (urges, calls upon, "
@@ -178,7 +194,7 @@ def mandates_page(report: Report, layer: MandateLayer) -> str:
              "## Paragraphs by kind {#kinds}", "", *_counts_table(report, layer), "",
              "## Reports due {#reports-due}", "",
              "Every report, summary or information a clause asks for, by receiving body and "
-             "session.", "", *_reports_table(layer), "",
+             "session.", "", *_reports_table(layer, names, none_asked), "",
              "## By addressee {#by-addressee}", "",
              " · ".join(f"[{escape(name)}](#{anchors[name]}) ({len(items)})"
                         for name, items in groups), ""]
@@ -186,7 +202,7 @@ def mandates_page(report: Report, layer: MandateLayer) -> str:
         # Out of the search index, with its clauses: a short heading would outrank the
         # paragraph itself for any phrase that shares a word with an addressee's name.
         parts.append(f"### {escape(name)} {{#{anchors[name]} data-search-exclude}}\n")
-        parts.extend(_clause_entry(m, a) for m, a in items)
+        parts.extend(_clause_entry(m, a, names) for m, a in items)
     return "\n".join(parts)
 
 

@@ -10,10 +10,11 @@ in document order:
 * one entry per heading section, the ``h1`` included (``…v.html#preamble``),
   with only the text that is in no paragraph (the facts box, tables, lists);
   sections left empty are dropped;
-* one entry per paragraph, sub-paragraph and note: location ``…v.html#op-12``,
-  title ``Draft resolution V, OP 12`` (or ``Report, para. 19``,
-  ``Draft resolution VI, OP 6 (i)``, ``Draft resolution V, note 6``), text the
-  paragraph's words as the page shows them, without its number or marks.
+* one entry per paragraph, sub-paragraph, note, annex block and amendment:
+  location ``…v.html#op-12``, title ``Draft resolution V, OP 12`` (or ``Report,
+  para. 19``, ``Draft resolution VI, OP 6 (i)``, ``Draft resolution V, note 6``,
+  ``Resolution 78/128, annex II, para. 3``, ``A/C.3/80/L.57, amendment 1``), text
+  the paragraph's words as the page shows them, without its number or marks.
 
 Such a page says so in its front matter (``OWN_ENTRIES``), so that the engine's
 search does not index it too. The page's own entry has no text because Material
@@ -104,12 +105,14 @@ class SearchPage:
         if self._current is not None:
             self._current.words.append(plain_text(markdown))
 
-    def paragraph(self, anchor: str, text: str) -> None:
-        """A paragraph, sub-paragraph or note: its plain words as the page shows them."""
+    def paragraph(self, anchor: str, text: str, title: str | None = None) -> None:
+        """A paragraph, sub-paragraph, note, annex block or amendment: its plain words as the
+        page shows them. Its title is made from its anchor (``paragraph_title``) unless
+        given (an annex block's: ``Resolution 78/128, annex II, para. 3``)."""
         level = self._current.level + 1 if self._current else 2
         self._order.append(SearchEntry(page_url(self.page, anchor),
-                                       paragraph_title(self.label, anchor), collapse(text),
-                                       level))
+                                       title or paragraph_title(self.label, anchor),
+                                       collapse(text), level))
 
     def entries(self) -> tuple[SearchEntry, ...]:
         """The page's entries: the page, then its sections and paragraphs in order."""
