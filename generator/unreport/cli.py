@@ -48,9 +48,11 @@ if TYPE_CHECKING:
 EXIT_OK, EXIT_SOURCE, EXIT_USAGE, EXIT_BUILD = 0, 1, 2, 3
 
 DESCRIPTION = """\
-Turn a United Nations General Assembly committee report, converted to Markdown,
-into a searchable static website: one page per draft resolution, every paragraph
-anchored (#para-N, #pp-N, #op-N, #op-N-a), footnotes linked, and a JSON export.
+Turn a document of the United Nations General Assembly into a searchable static
+website: a Main Committee's report (one page per draft resolution), a resolution
+(A/RES/78/229), a draft resolution or amendments (A/C.3/80/L.3) — the UN's own PDF,
+or Markdown converted from it. Every paragraph is anchored (#para-N, #pp-N, #op-N,
+#op-N-a, #fn-N), footnotes linked both ways, with JSON, Akoma Ntoso and CSV exports.
 Without SOURCE, the bundled report A/77/464 is used.
 """
 EPILOG = ("exit codes: 0 done; 1 problems in the source; 2 wrong usage (including a "
@@ -71,7 +73,8 @@ def _parser() -> argparse.ArgumentParser:
 
     def common(sub: argparse.ArgumentParser) -> None:
         sub.add_argument("source", nargs="?", metavar="SOURCE",
-                         help="the report as Markdown (default: the bundled A/77/464)")
+                         help="the document: the UN's PDF, or Markdown converted from it "
+                              "(default: the bundled report A/77/464)")
         sub.add_argument("--strict", action="store_true",
                          help="treat every warning about the source as an error")
         sub.add_argument("-v", "--verbose", action="store_true",

@@ -461,6 +461,8 @@ class Report:
     on the recommendation of the Economic and Social Council (resolution 2025/15)")."""
     amends: DocumentSymbol | None = None
     """For amendments: the draft they amend."""
+    amends_title: str = ""
+    """For amendments: the title of the draft they amend, as their masthead gives it."""
     amendments: tuple[Amendment, ...] = ()
     """For amendments: each amendment."""
     source: str = field(default="", compare=False)

@@ -129,7 +129,7 @@ def _body(draft: DraftBuilder, blocks: list[Block], messages: Collector) -> int 
             continue
         if annex is not None:
             first_content = block.kind in (Kind.NUMBERED, Kind.ITEM, Kind.LABELLED_HEADING)
-            if not annex.blocks and not first_content and len(annex.title) < 2:
+            if not annex.blocks and not first_content and not annex.title:
                 annex.title.append(block)
             else:
                 annex.blocks.append(block)
@@ -286,8 +286,8 @@ def _amendments(path: str, blocks: list[Block], messages: Collector) -> Report:
                       "the masthead (\"1. In operative paragraph …\").")
     title_block = heading[0] if heading and heading[0].kind is not Kind.NUMBERED else None
     return Report(symbol=symbol, date=masthead.date, session=masthead.session,
-                  agenda_item=masthead.agenda_item,
-                  title=_plain(title_block) if title_block else (titles or ""),
+                  agenda_item=masthead.agenda_item, title=titles or (masthead.title or ""),
+                  amends_title=_plain(title_block) if title_block else "",
                   committee=committee, rapporteur=None, sections=(), paragraphs=(),
                   notes=scope.notes(), proposals=(), resolutions=(), source=path,
                   kind="amendments", sponsors=sponsors, amends=amends, amendments=tuple(

@@ -65,6 +65,33 @@ class Piece:
     """The first thing on it is a raised number (a footnote's own number)."""
     font: str
     """Font of its first glyph."""
+    cells: int = 1
+    """For a row of a table: how many cells it joins (its text is ``a | b | c``)."""
+
+
+TABLE_ROWS = 3
+"""A page with at least this many rows of several pieces sets them as a table."""
+
+
+def table_rows(pieces: list[Piece]) -> list[Piece]:
+    """Pieces with the rows of a table joined: where a page has ``TABLE_ROWS`` rows of two
+    or more pieces, each such row becomes one piece, its cells separated by `` | ``."""
+    rows: dict[float, list[Piece]] = {}
+    for piece in pieces:
+        rows.setdefault(piece.baseline, []).append(piece)
+    if sum(len(row) > 1 for row in rows.values()) < TABLE_ROWS:
+        return pieces
+    out: list[Piece] = []
+    for row in rows.values():
+        if len(row) == 1:
+            out += row
+            continue
+        cells = sorted(row, key=lambda p: p.x0)
+        first = cells[0]
+        out.append(Piece(first.page, first.baseline, first.x0, cells[-1].x1, first.size,
+                         first.bold, first.italic, " | ".join(c.text for c in cells),
+                         first.starts_with_mark, first.font, len(cells)))
+    return out
 
 
 @dataclass(frozen=True)
@@ -232,4 +259,4 @@ def zone(page: Page) -> Zoned:
             notes.append(piece)
         else:
             body.append(piece)
-    return Zoned(tuple(body), tuple(notes), tuple(furniture))
+    return Zoned(tuple(table_rows(body)), tuple(notes), tuple(furniture))

@@ -71,7 +71,8 @@ def starts_paragraph(previous: Piece | None, piece: Piece, margin: float,
                      opened: Piece | None = None) -> bool:
     """Whether ``piece`` opens a paragraph after ``previous``, in the paragraph that
     ``opened`` began (see the module's rules)."""
-    if previous is None or not _same_style(previous, piece):
+    if previous is None or not _same_style(previous, piece) or piece.cells > 1 or \
+            previous.cells > 1:  # a table's row is a line of its own
         return True
     marker = bool(_MARKER.match(piece.text)) and _ends_sentence(previous.text)
     indented = piece.x0 > margin + INDENT and not piece.bold

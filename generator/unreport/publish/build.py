@@ -173,6 +173,14 @@ def site_is_current(site_dir: Path, key: str) -> bool:
     return isinstance(recorded, dict) and file_digests(site_dir) == recorded
 
 
+def site_name(report: Report) -> str:
+    """The site's name: the symbol and what the document is about — a resolution's or a
+    draft's own title, a report's agenda item."""
+    text = report.resolutions[0].title if report.kind in ("resolution", "draft") and \
+        report.resolutions else report.title
+    return f"{report.symbol}: {text}"
+
+
 def build_site(report: Report, site_dir: Path, settings: BuildSettings | None = None, *,
                shown: str | None = None, adjust_config: ConfigAdjustment | None = None,
                key: str | None = None, checks: Callable[[], None] | None = None) -> Timings:
@@ -212,7 +220,7 @@ def build_site(report: Report, site_dir: Path, settings: BuildSettings | None = 
         generated = generate(report)
         _write(docs, generated.files)
         rendered = time.perf_counter()
-        job = EngineJob(config_file, docs, work / "site", f"{report.symbol}: {report.title}",
+        job = EngineJob(config_file, docs, work / "site", site_name(report),
                         nav(report), tuple(handwritten), generated.search, settings.site_url,
                         report.date, adjust_config)
         _engine(settings).build(job)

@@ -54,7 +54,7 @@ def facts_table(report: Report, json_name: str) -> str:
     """The document's facts: symbol, date, session, agenda item, committee; how a resolution
     was adopted, what amendments amend, who sponsored a draft; where its data is."""
     agenda = str(report.agenda_item or "not given")
-    if report.title and report.kind != "amendments":  # theirs is under the heading
+    if report.title:
         agenda += f": {escape(curly_quotes(report.title))}"
     rows = [f"| Symbol | [{escape(str(report.symbol))}]({report.symbol.url}) (official PDF) |",
             "|---|---|",
@@ -124,9 +124,9 @@ def amendments_page(report: Report, json_name: str, layer: ReferenceLayer
     parts = ["---", f"title: {attribute(str(report.symbol))}", OWN_ENTRIES, "---", "",
              page.section(f"# {escape(heading)} {{#amendments}}", "amendments"), "",
              page.text(facts_table(report, json_name)), ""]
-    if report.title:
-        parts += [page.text(f"{escape_block(curly_quotes(report.title))}\n{{: .unr-dr-title }}"),
-                  ""]
+    if report.amends_title:  # the amended draft's title, as the masthead gives it
+        parts += [page.text(f"{escape_block(curly_quotes(report.amends_title))}\n"
+                            "{: .unr-dr-title }"), ""]
     if report.amendments:
         parts.append(page.section("## The amendments {#amendment-list}\n", "amendment-list"))
     for amendment in report.amendments:
