@@ -53,6 +53,20 @@ class Cleaned:
     """What was removed, for messages and for the nothing-lost check."""
     joins: tuple[Join, ...] = ()
     """Words the converter split with a space and ``join_split_words`` joined (in ``lines``)."""
+    pages: tuple[int, ...] = ()
+    """For a PDF: the page each line starts on (messages name pages, not lines)."""
+
+    def place(self, line: int) -> str:
+        """Where ``line`` is, in the words of a message: ``line 12``, or ``page 3`` of a PDF."""
+        if self.pages and 0 < line <= len(self.pages):
+            return f"page {self.pages[line - 1]}"
+        return f"line {line}"
+
+    def page(self, line: int | None) -> int | None:
+        """The page of ``line`` for a PDF, else None."""
+        if self.pages and line and 0 < line <= len(self.pages):
+            return self.pages[line - 1]
+        return None
 
 
 def _without_emphasis(text: str) -> str:
@@ -107,7 +121,8 @@ def clean(source: Source) -> Cleaned:
     head there)."""
     if source.is_pdf:
         return Cleaned(source.path, tuple(Line(number, text.strip()) for number, text
-                                          in enumerate(source.lines, start=1)), ())
+                                          in enumerate(source.lines, start=1)), (),
+                       pages=source.pages)
     lines: list[Line] = []
     furniture: list[Furniture] = []
     for number, raw in enumerate(source.lines, start=1):

@@ -551,14 +551,17 @@ def _last_text(draft: DraftResolution) -> str:
 
 def check_complete(parsed: Parsed) -> None:
     """Raise ``SourceError`` if the file was cut short: say where it stops and what is missing."""
-    report, path = parsed.report, parsed.cleaned.path
+    report, path, cleaned = parsed.report, parsed.cleaned.path, parsed.cleaned
     content = [line.number for line in parsed.cleaned.lines if line.text]
     end = content[-1] if content else 0
-    fix = ("The file looks truncated: convert the whole report again, or check that the file "
+    at = cleaned.place(end)
+    fix = ("The PDF looks incomplete: download the document again." if cleaned.pages else
+           "The file looks truncated: convert the whole report again, or check that the file "
            "was copied completely.")
     if not report.resolutions:
         return  # structure() already refuses a report without any draft resolution
     last = report.resolutions[-1]
+    name = _text_name(report, last)
     announced = sorted({p.draft_resolution for p in report.proposals if p.draft_resolution},
                        key=_roman_value)
     beyond = [n for n in announced if _roman_value(n) > last.ordinal]
@@ -568,19 +571,29 @@ def check_complete(parsed: Parsed) -> None:
                    f"{'s' if len(beyond) > 1 else ''} {_and(beyond)}, which the file "
                    "does not have")
     if not last.operative:
-        raise SourceError(path, f"the file ends at line {end}, inside draft resolution "
-                          f"{last.number} (heading at line {last.span.first}) before any "
-                          f"operative paragraph{missing}. {fix}", end)
+        raise SourceError(path, f"the file ends at {at}, inside {name} (heading at "
+                          f"{cleaned.place(last.span.first)}) before any operative "
+                          f"paragraph{missing}. {fix}", end, cleaned.page(end))
     ending = re.sub(r"[\"”’')\]\s]+$", "", _last_text(last))
     if not ending.endswith("."):
         tail = " ".join(ending.split()[-6:])
-        raise SourceError(path, f"the file ends at line {end} in the middle of operative "
-                          f"paragraph {last.operative[-1].number} of draft resolution "
-                          f"{last.number} (\"…{tail}\" has no final full stop){missing}. "
-                          f"{fix}", end)
+        raise SourceError(path, f"the file ends at {at} in the middle of operative "
+                          f"paragraph {last.operative[-1].number} of {name} "
+                          f"(\"…{tail}\" has no final full stop){missing}. {fix}", end,
+                          cleaned.page(end))
     if beyond:
-        raise SourceError(path, f"the file ends at line {end}, after draft resolution "
-                          f"{last.number}{missing}. {fix}", end)
+        raise SourceError(path, f"the file ends at {at}, after {name}{missing}. {fix}", end,
+                          cleaned.page(end))
+
+
+def _text_name(report: Report, text: DraftResolution) -> str:
+    """How a message names a text: ``draft resolution IV``, ``resolution 78/229``, ``the
+    draft resolution``."""
+    if report.kind == "resolution":
+        return f"resolution {text.number}"
+    if report.kind == "draft":
+        return "the draft resolution"
+    return f"draft resolution {text.number}"
 
 
 def _and(items: list[str]) -> str:
@@ -598,4 +611,10 @@ def _roman_value(number: str) -> int:
 def verify(parsed: Parsed) -> None:
     """Run every check that must pass before a build writes anything."""
     check_complete(parsed)
-    check_nothing_lost(parsed)
+    try:
+        check_nothing_lost(parsed)
+    except LostTextError as error:
+        page = parsed.cleaned.page(error.line)
+        if page is None:
+            raise
+        raise LostTextError(error.path, error.message, None, page) from None

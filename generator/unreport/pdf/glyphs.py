@@ -87,9 +87,14 @@ def _page_glyphs(page: pdfium.PdfPage) -> tuple[Glyph, ...]:
         origin_x, origin_y = ctypes.c_double(), ctypes.c_double()
         rect_ref, x_ref, y_ref = ctypes.byref(rect), ctypes.byref(origin_x), ctypes.byref(origin_y)
         get_box, get_origin = pdfium_c.FPDFText_GetLooseCharBox, pdfium_c.FPDFText_GetCharOrigin
-        get_object, get_size = pdfium_c.FPDFText_GetTextObject, pdfium_c.FPDFText_GetFontSize
-        address = ctypes.c_void_p
-        fonts: dict[int, str] = {}
+        get_size, get_font = pdfium_c.FPDFText_GetFontSize, pdfium_c.FPDFText_GetFontInfo
+        flags_ref = ctypes.byref(flags)
+        # Asked without a buffer, PDFium gives the length of the font's name and its
+        # flags: a cheap key under which the name itself is asked once.
+        fonts: dict[tuple[int, int], str] = {}
+        # A glyph's loose box stands at a fixed height from its baseline for one font at
+        # one size (the font's descent): the baseline is asked once per font and size.
+        descents: dict[tuple[int, int, float], float] = {}
         glyphs: list[Glyph] = []
         # One call for the page's characters (index for index: the text layer of these
         # documents has no character outside the Basic Multilingual Plane).
@@ -102,14 +107,17 @@ def _page_glyphs(page: pdfium.PdfPage) -> tuple[Glyph, ...]:
             if char.isspace() and pdfium_c.FPDFText_IsGenerated(handle, index) == 1:
                 continue
             get_box(handle, index, rect_ref)
-            get_origin(handle, index, x_ref, y_ref)
-            key = ctypes.cast(get_object(handle, index), address).value or 0
+            key = (get_font(handle, index, None, 0, flags_ref), flags.value)
             font = fonts.get(key)
             if font is None:
-                pdfium_c.FPDFText_GetFontInfo(handle, index, name, len(name), flags)
+                get_font(handle, index, name, len(name), flags_ref)
                 font = fonts[key] = name.value.decode("utf-8", "replace")
-            glyphs.append(Glyph(char, rect.left, rect.right, origin_y.value,
-                                round(get_size(handle, index), 2), font))
+            size = round(get_size(handle, index), 2)
+            descent = descents.get((*key, size))
+            if descent is None:
+                get_origin(handle, index, x_ref, y_ref)
+                descent = descents[(*key, size)] = origin_y.value - rect.bottom
+            glyphs.append(Glyph(char, rect.left, rect.right, rect.bottom + descent, size, font))
         return tuple(glyphs)
     finally:
         textpage.close()

@@ -200,14 +200,15 @@ def _pieces(page: int, glyphs: list[Glyph], marks: list[Glyph]) -> list[Piece]:
     ordered = sorted(glyphs, key=lambda g: g.x0)
     size = _size(ordered)
     groups: list[list[Glyph]] = [[]]
+    last: Glyph | None = None  # the last glyph that is not a space
     for glyph in ordered:
-        group = groups[-1]
-        last = next((g for g in reversed(group) if not g.char.isspace()), None)
-        if last is not None and not glyph.char.isspace() and \
-                glyph.x0 - last.x1 > PIECE_GAP * size:
+        space = glyph.char.isspace()
+        if last is not None and not space and glyph.x0 - last.x1 > PIECE_GAP * size:
             groups.append([glyph])
         else:
-            group.append(glyph)
+            groups[-1].append(glyph)
+        if not space:
+            last = glyph
     out = []
     for group in groups:
         visible = [g for g in group if not g.char.isspace()]
