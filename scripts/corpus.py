@@ -48,7 +48,7 @@ def tokens(text: str) -> list[str]:
     """Words compared: runs of letters, and runs of digits, case folded; marks' tags
     dropped. Letters and digits are apart because the reference glues a footnote mark
     to the word before it ("peoples10")."""
-    text = re.sub(r"</?sup>", " ", text).replace("\u2011", "-")
+    text = re.sub(r"</?sup>", " ", text).replace("\u2011", "-").replace("*", "")
     return [t.casefold() for t in _TOKEN.findall(text)]
 
 

@@ -12,6 +12,7 @@ import sys
 import time
 import urllib.request
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -50,10 +51,11 @@ class Session:
             return str(response.read().decode("utf-8"))
 
 
-@pytest.fixture
-def session(tmp_path: Path) -> Iterator[tuple[Session, Path]]:
-    source = tmp_path / "report.md"
-    source.write_bytes(bundled_path().read_bytes())
+@contextmanager
+def serving(tmp_path: Path, name: str, data: bytes) -> Iterator[tuple[Session, Path]]:
+    """``unreport serve`` of a file ``name`` holding ``data``, in ``tmp_path``."""
+    source = tmp_path / name
+    source.write_bytes(data)
     log = tmp_path / "serve.log"
     (tmp_path / "tmp").mkdir()  # where serve builds: it must be left empty
     with log.open("w", encoding="utf-8") as out:
@@ -69,6 +71,33 @@ def session(tmp_path: Path) -> Iterator[tuple[Session, Path]]:
         if process.poll() is None:
             process.kill()
             process.wait()
+
+
+@pytest.fixture
+def session(tmp_path: Path) -> Iterator[tuple[Session, Path]]:
+    with serving(tmp_path, "report.md", bundled_path().read_bytes()) as running:
+        yield running
+
+
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "pdf"
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason=f"the PDF corpus is not at {CORPUS}")
+def test_serve_rebuilds_when_the_pdf_changes(tmp_path: Path) -> None:
+    first = (CORPUS / "A_RES_78_229.pdf").read_bytes()
+    with serving(tmp_path, "resolution.pdf", first) as (running, source):
+        assert "78/229" in running.get("index.html")
+        source.write_bytes((CORPUS / "A_RES_78_228.pdf").read_bytes())
+        running.wait_for(lambda: "Rebuilt in" in running.output())
+        assert "78/228" in running.get("index.html")
+
+        source.write_bytes(first[: len(first) // 2])  # a download cut short
+        running.wait_for(lambda: "The last good build stays on view" in running.output())
+        assert "resolution.pdf" in running.output()
+        assert "78/228" in running.get("index.html")
+        running.process.send_signal(signal.SIGINT)
+        assert running.process.wait(timeout=30) == 0
+        assert "Traceback" not in running.output()
 
 
 def test_serve_rebuilds_on_save_and_keeps_the_last_good_build(

@@ -80,6 +80,9 @@ class SubParagraph:
     """Nested sub-paragraphs: (i), (ii)… under a lettered one."""
     span: Span
     """Source lines."""
+    italic: int = 0
+    """Length of its opening words as the source sets them in italics ("Reaffirming
+    also"); 0 where the source does not say (the site then finds the opening verb)."""
 
 
 def all_subparagraphs(subs: tuple[SubParagraph, ...]) -> list[SubParagraph]:
@@ -257,6 +260,9 @@ class Preambular:
     """Source lines."""
     part: str | None = None
     """Anchor of the part of the text it stands in (``part-ii``), if the text has parts."""
+    italic: int = 0
+    """Length of its opening words as the source sets them in italics ("Reaffirming
+    also"); 0 where the source does not say (the site then finds the opening verb)."""
 
 
 @dataclass(frozen=True)
@@ -280,6 +286,9 @@ class Operative:
     the report of the Credentials Committee.", 78/124): numbered here, not in print."""
     part: str | None = None
     """Anchor of the part of the text it stands in (``part-ii``), if the text has parts."""
+    italic: int = 0
+    """Length of its opening words as the source sets them in italics ("Reaffirming
+    also"); 0 where the source does not say (the site then finds the opening verb)."""
 
 
 @dataclass(frozen=True)

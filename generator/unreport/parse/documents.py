@@ -274,7 +274,7 @@ def _amendments(path: str, blocks: list[Block], messages: Collector) -> Report:
     scope = NoteScope(f"amendments {symbol}", notes, [t.raw for _, t in builders], messages)
     amendments: list[Amendment] = []
     for block, text in builders:
-        plain, marks, span = scope.read(text)
+        plain, marks, span, _ = scope.read(text)
         if block.kind is not Kind.NUMBERED:
             continue  # the amended draft's title, which the model keeps as the document's
         action, target = amendment_action(plain)

@@ -88,6 +88,9 @@ class Marked:
     """Marks, in order, with offsets into ``text``."""
     repaired: tuple[tuple[int, str, int], ...]
     """(line, as printed, read as) for bare marks read as a different number."""
+    italic: int = 0
+    """Length of the opening words the source sets in italics (``*Reaffirming also*
+    its …``), 0 where it marks none."""
 
 
 def assemble(fragments: list[tuple[int, str]]) -> Fragmented:
@@ -243,9 +246,16 @@ class MarkReader:
                 repaired.append((line, printed, number))
             cursor = end
         out.append(text[cursor:])
-        plain = "".join(out).replace("*", "")  # what ``_EMPHASIS`` would remove
+        emphasized = "".join(out)
+        plain = emphasized.replace("*", "")  # what ``_EMPHASIS`` would remove
         collapsed, refs = _collapse_spaces(plain, refs)
-        return Marked(collapsed, tuple(refs), tuple(repaired))
+        opening = _ITALIC_OPENING.match(emphasized)
+        italic = len(" ".join(opening.group(1).split())) if opening else 0
+        return Marked(collapsed, tuple(refs), tuple(repaired), italic)
+
+
+_ITALIC_OPENING = re.compile(r"\s*\*(?!\*)([^*]+?)\*(?!\*)")
+"""Words in single asterisks at the start of a text: its italic opening."""
 
 
 def _collapse_spaces(text: str, refs: list[NoteRef]) -> tuple[str, list[NoteRef]]:

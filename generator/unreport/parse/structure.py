@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from unreport.diagnostics import Collector, SourceError
 from unreport.model import (
@@ -368,6 +369,19 @@ def _add_operative(draft: DraftBuilder, block: Block, messages: Collector) -> No
 # --- footnote marks and freezing ---------------------------------------------------
 
 
+class Read(NamedTuple):
+    """A text read by ``NoteScope.read``."""
+
+    text: str
+    """Plain text."""
+    notes: tuple[NoteRef, ...]
+    """Its footnote marks."""
+    span: Span
+    """Its source lines."""
+    italic: int
+    """Length of its italic opening as the source marks it (0: not marked)."""
+
+
 class NoteScope:
     """Reads marks for one numbering scope and freezes its elements."""
 
@@ -381,7 +395,7 @@ class NoteScope:
         self.note_blocks = notes
         self.marked: set[int] = set()
 
-    def read(self, text: TextBuilder) -> tuple[str, tuple[NoteRef, ...], Span]:
+    def read(self, text: TextBuilder) -> Read:
         raw = assemble(text.fragments)
         marked = self.reader.read(raw)
         for line, printed, number in marked.repaired:
@@ -391,15 +405,15 @@ class NoteScope:
                                "digits).")
         self.marked.update(ref.number for ref in marked.notes)
         lines = [line for line, _ in text.fragments] or [0]
-        return marked.text, marked.notes, Span(min(lines), max(lines))
+        return Read(marked.text, marked.notes, Span(min(lines), max(lines)), marked.italic)
 
     def item(self, item: ItemBuilder, prefix: str) -> SubParagraph:
-        text, notes, span = self.read(item)
+        text, notes, span, italic = self.read(item)
         anchor = f"{prefix}-{item.label}"
         children = tuple(self.item(child, anchor) for child in item.children)
         if children:
             span = Span(span.first, max(span.last, children[-1].span.last))
-        return SubParagraph(item.label, anchor, text, notes, children, span)
+        return SubParagraph(item.label, anchor, text, notes, children, span, italic)
 
     def notes(self) -> tuple[Note, ...]:
         result: list[Note] = []
@@ -444,7 +458,7 @@ def _freeze_body(body: _Body, messages: Collector) -> tuple[tuple[ReportParagrap
     paragraphs: list[ReportParagraph] = []
     refs: list[tuple[int, int]] = []
     for para in body.paragraphs:
-        text, notes, span = scope.read(para)
+        text, notes, span, _ = scope.read(para)
         anchor = unique(f"para-{para.number}", used)
         items = tuple(scope.item(item, anchor) for item in para.items)
         if items:
@@ -466,17 +480,17 @@ def freeze_draft(draft: DraftBuilder, slug: str, messages: Collector) -> DraftRe
     refs: list[tuple[int, int]] = []
     preambular = []
     for index, text_builder in enumerate(draft.preambular, start=1):
-        text, notes, span = scope.read(text_builder)
+        text, notes, span, italic = scope.read(text_builder)
         refs.extend((n.number, n.line) for n in notes)
         preambular.append(Preambular(index, f"pp-{index}", text, notes, span,
-                                     text_builder.part))
+                                     text_builder.part, italic))
     used: set[str] = set()
     operative = []
     parts = tuple(Part(label, title, anchor, line) for label, title, line, anchor in draft.parts)
     numbers = [para.number for para in draft.operative]
     afresh = len(set(numbers)) < len(numbers)  # the parts number their paragraphs afresh
     for para in draft.operative:
-        text, notes, span = scope.read(para)
+        text, notes, span, italic = scope.read(para)
         anchor = f"op-{para.number}"
         if afresh and para.part:
             anchor = f"{para.part}-{anchor}"
@@ -487,7 +501,7 @@ def freeze_draft(draft: DraftBuilder, slug: str, messages: Collector) -> DraftRe
         refs.extend((n.number, n.line) for n in notes)
         refs.extend((n.number, n.line) for s in all_subparagraphs(subs) for n in s.notes)
         operative.append(Operative(para.number, anchor, text, notes, subs, span, para.printed,
-                                   para.part))
+                                   para.part, italic))
     annexes = tuple(_freeze_annex(annex, scope, refs, messages) for annex in draft.annexes)
     scope.check_marks(refs)
     title_text = " ".join(t for _, t in draft.title)
@@ -536,7 +550,7 @@ def _freeze_annex(annex: AnnexBuilder, scope: NoteScope, refs: list[tuple[int, i
             block = Block(block.kind, None, block.with_marker(), block.span)
         text = TextBuilder()
         text.add(block)
-        plain, notes, span = scope.read(text)
+        plain, notes, span, _ = scope.read(text)
         refs.extend((n.number, n.line) for n in notes)
         blocks.append(AnnexBlock(kind, label, own, plain, notes, span))
         if is_title:

@@ -523,7 +523,7 @@ def _closing(report: Report, lines: list[Line]) -> frozenset[int]:
         if _PLENARY.match(_bare(line.text)):
             following = lines[index + 1:index + 2]
             dated = [f.number for f in following if len(f.text) < 40 and
-                     re.search(r"\b(19|20)\d\d$", f.text)]
+                     re.search(r"\b(19|20)\d\d$", _bare(f.text))]
             return frozenset([line.number, *dated])
     return frozenset()
 

@@ -25,7 +25,7 @@ PARAGRAPH_GAP = 1.35
 (rows of 10 pt text stand 12 pt apart, paragraphs 18 pt)."""
 INDENT = 8.0
 """A row starting this many points right of the left margin is a paragraph's first row."""
-_MARKER = re.compile(r"^(?:\d{1,3}\.|\([a-z]{1,6}\)|[IVXL]+\.)\s")
+_MARKER = re.compile(r"^\*?(?:\d{1,3}\.|\([a-z]{1,6}\)|[IVXL]+\.)\*?\s")
 _STYLE = 0.6
 """Font sizes that differ by more than this (points) are different types."""
 
@@ -63,7 +63,7 @@ def _same_style(a: Piece, b: Piece) -> bool:
 
 
 def _ends_sentence(text: str) -> bool:
-    bare = re.sub(r"(?:<sup>\d+</sup>)+$", "", text).rstrip()
+    bare = re.sub(r"(?:<sup>\d+</sup>)+$", "", text.replace("*", "")).rstrip()
     return bare.endswith((".", ";", ":"))
 
 
@@ -89,8 +89,12 @@ def starts_paragraph(previous: Piece | None, piece: Piece, margin: float,
 
 
 def join(text: str, more: str) -> str:
-    """Two rows' texts as one: no space after a hyphen that ends a word."""
-    if re.search(r"\w-$", text):
+    """Two rows' texts as one: no space after a hyphen that ends a word; italics that go on
+    from one row to the next stay one run (``*Expressing its grave concern*``)."""
+    if text.endswith("*") and more.startswith("*") and not text.endswith("**"):
+        text, more = text[:-1], more[1:]
+        return text + more if re.search(r"\w-$", text) else f"{text} {more}"
+    if re.search(r"\w-\*?$", text):
         return text + more
     return f"{text} {more}"
 
