@@ -586,11 +586,14 @@ def structure(cleaned: Cleaned, blocks: tuple[Block, ...], messages: Collector) 
             raise not_a_document(path, blocks)
         raise SourceError(path, "this does not look like a General Assembly committee report "
                           "converted to Markdown: found no " + ", no ".join(missing) + ".")
+    if not MAIN_COMMITTEE.search(masthead.committee):  # "Report of the Secretary-General"
+        raise not_a_document(path, blocks)
     if first_draft is None:
         last = cleaned.lines[-1].number if cleaned.lines else 0
-        raise SourceError(path, f"the file stops at line {last} before any \"Draft resolution "
-                          "I\": a committee report recommends its draft resolutions after its "
-                          "own paragraphs. Is the file truncated?", last)
+        raise SourceError(path, f"the file stops at {cleaned.place(last)} before any \"Draft "
+                          "resolution I\": a committee report recommends its draft resolutions "
+                          "after its own paragraphs. Is the file truncated?", last,
+                          cleaned.page(last))
     if masthead.date is None:
         messages.warn("masthead", masthead.symbol_line,
                       "no date of issue found in the masthead; expected "
@@ -643,6 +646,9 @@ def structure(cleaned: Cleaned, blocks: tuple[Block, ...], messages: Collector) 
         proposals=proposals, resolutions=tuple(resolutions), source=path)
 
 
+MAIN_COMMITTEE = re.compile(r"\b(?:First|Second|Third|Fourth|Fifth|Sixth) Committee\b|"
+                            r"\bSpecial Political and Decolonization Committee\b")
+"""The six Main Committees of the General Assembly, whose reports ``structure`` reads."""
 _SAID = re.compile(r"^(Report|Letter|Note|Identical letters|Memorandum|Provisional agenda)\b")
 
 
