@@ -39,3 +39,18 @@ def parsed() -> Parsed:
 def source_lines() -> list[str]:
     """The bundled report's lines, for tests that edit a copy of it."""
     return bundled_path().read_text("utf-8").split("\n")
+
+
+CORPUS = ROOT.parent / "shared" / "corpus"
+"""Real documents of the General Assembly beside the project (``pdf/``, ``reference-text/``):
+test data, read in place and never copied into the project (see its README.md)."""
+
+
+@pytest.fixture(scope="session")
+def corpus() -> Path:
+    """The corpus folder; a test that asks for it is skipped where the corpus is absent (a
+    clone outside this workplace)."""
+    if not (CORPUS / "pdf").is_dir():
+        pytest.skip(f"the corpus of real UN PDFs is not at {CORPUS / 'pdf'} (test data kept "
+                    "beside the project, not in it)")
+    return CORPUS

@@ -79,15 +79,11 @@ def session(tmp_path: Path) -> Iterator[tuple[Session, Path]]:
         yield running
 
 
-CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "pdf"
-
-
-@pytest.mark.skipif(not CORPUS.is_dir(), reason=f"the PDF corpus is not at {CORPUS}")
-def test_serve_rebuilds_when_the_pdf_changes(tmp_path: Path) -> None:
-    first = (CORPUS / "A_RES_78_229.pdf").read_bytes()
+def test_serve_rebuilds_when_the_pdf_changes(tmp_path: Path, corpus: Path) -> None:
+    first = (corpus / "pdf" / "A_RES_78_229.pdf").read_bytes()
     with serving(tmp_path, "resolution.pdf", first) as (running, source):
         assert "78/229" in running.get("index.html")
-        source.write_bytes((CORPUS / "A_RES_78_228.pdf").read_bytes())
+        source.write_bytes((corpus / "pdf" / "A_RES_78_228.pdf").read_bytes())
         running.wait_for(lambda: "Rebuilt in" in running.output())
         assert "78/228" in running.get("index.html")
 

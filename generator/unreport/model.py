@@ -297,12 +297,13 @@ class Part:
     Independent Audit Advisory Committee"); parts may number their paragraphs afresh."""
 
     label: str
-    """Its label as printed: ``II``, ``B``."""
+    """Its label as printed: ``II``, ``B``, ``Part I``, ``Section 29A``."""
     title: str
     """Its heading after the label."""
     anchor: str
-    """Public anchor ``part-ii``; an operative paragraph whose number the text repeats in
-    a later part has its anchor under the part's (``part-ii-op-1``)."""
+    """Public anchor ``part-ii`` (``part-vii-a`` for part A under part VII, ``section-29a``
+    for a budget's section); an operative paragraph whose number the text repeats in a
+    later part has its anchor under the part's (``part-ii-op-1``)."""
     line: int
     """Source line of the heading."""
 

@@ -56,8 +56,9 @@ _ANNEX = re.compile(r"^Annex(?:\s+([IVXLC]+))?\b\s*(.*)$")
 _SUBMITTED = re.compile(r"^((?:revised\s+)?draft (?:resolution|decision)) submitted by (.+)$", re.I)
 _COMMITTEE = re.compile(r"^(First|Second|Third|Fourth|Fifth|Sixth|Special Political and "
                         r"Decolonization) Committee$")
-_REPORT_OF = re.compile(r"on the report of the (.+? Committee)\s*\(([^,)]+)(?:,\s*para(?:s)?\.\s*"
-                        r"(\d+))?")
+_REPORT_OF = re.compile(r"on the report of the (.+? Committee)\b")
+_CITED = re.compile(r"\((A/[^,()\s]+)(?:,\s*paras?\.\s*(\d+))?")
+"""The report (or draft) in the bracketed line, and its paragraph: "(A/78/418, para. 8)"."""
 
 
 def document_kind(blocks: tuple[Block, ...]) -> str | None:
@@ -98,7 +99,8 @@ def _sponsors(text: str, line: int, messages: Collector) -> tuple[str, ...]:
 
 
 def _is_state(name: str) -> bool:
-    return strip_article(name) in known_states()
+    """A Member or observer State's name, apostrophes compared straight ("People’s")."""
+    return strip_article(name).replace("\u2019", "'") in known_states()
 
 
 def _require(path: str, masthead: Masthead, what: str) -> DocumentSymbol:
@@ -174,9 +176,10 @@ def _resolution(path: str, blocks: list[Block], messages: Collector) -> Report:
     committee, report, paragraph = None, None, None
     if found := _REPORT_OF.search(basis):
         committee = found.group(1)
+    if cited := _CITED.search(basis):
         with contextlib.suppress(ValueError):
-            report = DocumentSymbol.parse(found.group(2).strip())
-        paragraph = int(found.group(3)) if found.group(3) else None
+            report = DocumentSymbol.parse(cited.group(1))
+        paragraph = int(cited.group(2)) if cited.group(2) else None
     elif found := SYMBOL_RE.search(basis):
         with contextlib.suppress(ValueError):
             report = DocumentSymbol.parse(found.group(0))

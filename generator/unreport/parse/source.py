@@ -5,11 +5,13 @@ part and is what the tests exercise with damaged bytes.
 
 Every error names the file, the line when there is one, what is wrong and
 what to do. The checks, in order: the path exists, is a regular file (not a
-folder, a device or a pipe) and is readable; the file is at most ``MAX_BYTES``;
-it is not a PDF, a Word or zip file, or UTF-16/32 text; it has no NUL bytes and
-no control characters a converter never writes; it is valid UTF-8; it is not
-empty. A UTF-8 byte-order mark and Windows (CRLF) or old Mac (CR) line endings
-are accepted and read exactly like the plain file.
+folder, a device or a pipe) and is readable. A file that starts with ``%PDF-`` is
+read by ``unreport.pdf`` (at most ``unreport.pdf.MAX_PDF_BYTES``, refused there if
+damaged, truncated, encrypted or a scan); one named .pdf that is not a PDF is refused,
+saying what it is instead. Any other file is text: at most ``MAX_BYTES``; not a Word
+or zip file, or UTF-16/32 text; no NUL bytes and no control characters a converter
+never writes; valid UTF-8; not empty. A UTF-8 byte-order mark and Windows (CRLF) or
+old Mac (CR) line endings are accepted and read exactly like the plain file.
 """
 
 from __future__ import annotations
@@ -21,8 +23,9 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
+from unreport import pdf
 from unreport.diagnostics import SourceError, SourceUnavailable
-from unreport.pdf import MAX_PDF_BYTES, PdfRefused, read_pdf
+from unreport.pdf import PdfRefused, read_pdf
 from unreport.pdf.text import Removed
 
 MAX_BYTES = 5 * 1024 * 1024
@@ -102,18 +105,35 @@ def read_source(path: str | Path, label: str | None = None) -> Source:
         with file.open("rb") as handle:
             data = handle.read(MAX_BYTES + 1)
             if data.startswith(_PDF):
-                data += handle.read(MAX_PDF_BYTES + 1 - len(data))
+                data += handle.read(max(pdf.MAX_PDF_BYTES + 1 - len(data), 0))
     except OSError as error:
         raise SourceUnavailable(label, f"cannot be read: {error.strerror}. Check the file's "
                           "permissions.") from None
     if data.startswith(_PDF):
         return from_pdf(label, data)
     if file.suffix.lower() == ".pdf":
-        what = next((what for magic, what in _FORMATS if data.startswith(magic)), None)
+        what = _not_a_pdf(data)
         raise SourceError(label, "is named .pdf but is not a PDF (it does not start with "
                           f"\"%PDF-\"{'; it is ' + what if what else ''}). Download the "
                           "document's PDF again, or give a report converted to Markdown.")
     return decode(label, data)
+
+
+_HTML = re.compile(rb"^\s*(?:<!doctype html|<html|<head|<body)", re.IGNORECASE)
+
+
+def _not_a_pdf(data: bytes) -> str | None:
+    """What a file named .pdf is instead, when its first bytes say; None if they do not."""
+    what = next((what for magic, what in _FORMATS if data.startswith(magic)), None)
+    if what or not data:
+        return what or "empty (0 bytes)"
+    start = data.removeprefix(_UTF8_BOM)[:1024]
+    if _HTML.match(start):
+        return "a web page (HTML) saved under the PDF's name, often an error or sign-in page"
+    sample = start.decode("utf-8", "replace")
+    if "\ufffd" not in sample[:-1] and b"\x00" not in start and not _CONTROL.search(start):
+        return "text; a report converted to Markdown needs a name ending in .md"
+    return None
 
 
 def from_pdf(label: str, data: bytes) -> Source:
@@ -121,7 +141,7 @@ def from_pdf(label: str, data: bytes) -> Source:
     try:
         text = read_pdf(data)
     except PdfRefused as error:
-        raise SourceError(label, str(error)) from None
+        raise SourceError(label, str(error), None, error.page) from None
     return Source(label, tuple(line.text for line in text.lines),
                   hashlib.sha256(data).hexdigest(), tuple(line.page for line in text.lines),
                   text.removed)

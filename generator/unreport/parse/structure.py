@@ -81,6 +81,9 @@ class TextBuilder:
     fragments: list[tuple[int, str]] = field(default_factory=list)
     part: str | None = None
     """The anchor of the part of the resolution it stands in, if any."""
+    origin: Block | None = None
+    """For a preambular paragraph read from a lettered block ("(a) …"): that block, in
+    case the paragraphs turn out to be an unnumbered operative paragraph's items."""
 
     def add(self, block: Block, *, as_text: bool = False) -> None:
         """Append the block's text; ``as_text`` keeps its marker (it is not what it says)."""
@@ -138,23 +141,34 @@ class DraftBuilder:
         return self.parts[-1][3] if self.parts else None
 
     def unnumbered_operative(self) -> None:
-        """Where no operative paragraph is numbered, read the paragraphs from the first
-        that ends with a full stop or semicolon as the operative part: a resolution with
-        one operative paragraph prints no number ("Approves the report of the Credentials
-        Committee.", 78/124; "Endorses the political declaration …", 78/1). Preambular
-        paragraphs end with commas."""
-        if self.operative:
+        """Where the part being read (or the whole text) numbers no operative paragraph,
+        read its paragraphs from the first that ends with a full stop, semicolon or colon
+        as its operative part, and lettered ones after it as their sub-paragraphs: a text
+        (or a budget's part) with one operative paragraph prints no number ("Approves the
+        report of the Credentials Committee.", 78/124; "Approves … as follows:" with (a)
+        and (b), 78/253 part XXIV). Preambular paragraphs end with commas."""
+        part = self.part
+        if any(op.part == part for op in self.operative):
             return
-        ends = [re.sub(r"(?:\s*<sup>\s*\d+\s*</sup>)+$", "", p.raw).rstrip().endswith((".", ";"))
-                for p in self.preambular]
+        mine = [p for p in self.preambular if p.part == part]
+        ends = [re.sub(r"(?:\s*<sup>\s*\d+\s*</sup>)+$", "", p.raw.replace("*", "")).rstrip()
+                .endswith((".", ";", ":")) for p in mine]
         if True not in ends:
             return
-        first = ends.index(True)
-        for number, text in enumerate(self.preambular[first:], start=1):
-            para = ParaBuilder(number=number, printed=False)
+        moved = mine[ends.index(True):]
+        for text in moved:
+            last = self.operative[-1] if self.operative and self.operative[-1].part == part \
+                else None
+            if text.origin is not None and text.origin.label and last is not None:
+                item = ItemBuilder(label=text.origin.label)
+                item.add(text.origin)
+                last.items.append(item)
+                continue
+            para = ParaBuilder(number=(last.number + 1) if last else 1, printed=False,
+                               part=part)
             para.fragments = text.fragments
             self.operative.append(para)
-        self.preambular = self.preambular[:first]
+        self.preambular = [p for p in self.preambular if not any(p is m for m in moved)]
 
 
 @dataclass
@@ -273,9 +287,13 @@ def _walk_body(blocks: list[Block], messages: Collector) -> _Body:
     return body
 
 
-_PART = re.compile(r"^(?:Section\s+)?([IVXL]+|[A-H])\.?\s+([A-Z0-9].{2,400})$")
+_PART = re.compile(r"^(?:(?P<word>Part|Section)\s+(?=\w+\s))?"
+                   r"(?P<label>[IVXL]+|[A-H]|(?<=[nt] )\d{1,3}[A-Z]?)\.?\s+"
+                   r"(?P<title>[A-Z0-9].{2,400})$")
 """A part of a resolution: "II Activities of the Independent Audit Advisory Committee",
-"B. Ocean Action panels" (a line that does not end like a sentence)."""
+"B. Ocean Action panels", a budget's "Part I Overall policymaking, direction and
+coordination" and "Section 29A Department of …" (a line that does not end like a
+sentence)."""
 
 
 def _part_heading(block: Block) -> tuple[str, str] | None:
@@ -284,10 +302,31 @@ def _part_heading(block: Block) -> tuple[str, str] | None:
     if block.kind is Kind.LABELLED_HEADING and block.label:
         return block.label, text
     match = _PART.match(text)
+    label = match.group("label") if match else ""
     if match and block.kind is Kind.TEXT and not text.endswith((".", ",", ";", ":")) and (
-            len(match.group(1)) == 1 or is_roman(match.group(1))):
-        return match.group(1), match.group(2).strip()
+            len(label) == 1 or is_roman(label) or label[0].isdigit()):
+        word = match.group("word")
+        return (f"{word} {label}" if word else label), match.group("title").strip()
     return None
+
+
+def _may_open(draft: DraftBuilder, label: str) -> bool:
+    """Whether a part labelled ``label`` may open here. A lettered part under a roman one
+    opens before that part's first operative paragraph or after another lettered part;
+    "A." and "B." later in a part head what a paragraph sets out (78/253's tables)."""
+    if not (len(label) == 1 and label not in "IVX") or not draft.parts:
+        return True
+    in_letter = len(draft.parts[-1][0]) == 1 and draft.parts[-1][0] not in "IVX"
+    started = any(op.part == draft.part for op in draft.operative)
+    return in_letter or not started
+
+
+def _introduces(draft: DraftBuilder) -> bool:
+    """Whether the last operative paragraph ends with a colon: what follows is what it
+    introduces ("as set out in the table below:" — headings of the table, not parts)."""
+    last = draft.operative[-1] if draft.operative else None
+    return last is not None and last.part == draft.part and \
+        last.open_element().raw.rstrip().endswith(":")
 
 
 def _part_anchor(draft: DraftBuilder, label: str) -> str:
@@ -296,7 +335,9 @@ def _part_anchor(draft: DraftBuilder, label: str) -> str:
     romans = [p for p, *_ in draft.parts if is_roman(p)]
     if len(label) == 1 and label not in "IVX" and romans:
         return f"part-{romans[-1].lower()}-{label.lower()}"
-    return f"part-{label.lower()}"
+    if label.startswith("Section "):  # a budget's sections, numbered through its parts
+        return "section-" + label.split()[1].lower()
+    return "part-" + label.split()[-1].lower()
 
 
 def walk_draft(draft: DraftBuilder, blocks: list[Block], messages: Collector) -> None:
@@ -317,7 +358,9 @@ def walk_draft(draft: DraftBuilder, blocks: list[Block], messages: Collector) ->
                 _add_operative(draft, block, messages)
             else:
                 draft.title.extend((f.line, f.text) for f in block.with_marker())
-        elif draft.assembly and (part := _part_heading(block)):
+        elif draft.assembly and not _introduces(draft) and (part := _part_heading(block)) \
+                and _may_open(draft, part[0]):
+            draft.unnumbered_operative()  # of the part that ends here
             draft.parts.append((part[0], part[1], block.span.first,
                                 _part_anchor(draft, part[0])))
         elif block.kind is Kind.NUMBERED and block.label:
@@ -336,7 +379,8 @@ def walk_draft(draft: DraftBuilder, blocks: list[Block], messages: Collector) ->
                               f"draft resolution {draft.number}: unexpected "
                               f"{block.kind.value} in the preamble; kept as a preambular "
                               "paragraph.")
-            paragraph = TextBuilder(part=draft.part)
+            paragraph = TextBuilder(part=draft.part,
+                                    origin=block if block.kind is Kind.ITEM else None)
             paragraph.add(block, as_text=True)
             draft.preambular.append(paragraph)
 

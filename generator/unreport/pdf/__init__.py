@@ -6,7 +6,8 @@ and footnotes, one per line, in the plain form the parser reads from Markdown to
 Nothing is guessed from the words: what is furniture, a footnote or a mark comes
 from where and how it is printed, and everything removed is kept (``removed``) so
 that the nothing-lost accounting can name it. A file PDFium cannot open, or one with
-no text layer (a scan), is refused with a sentence that says so.
+no text layer (a scan), is refused with a sentence that says so; so is a file cut short,
+even where PDFium would open it and read only some pages' text.
 """
 
 from __future__ import annotations
@@ -36,6 +37,19 @@ class PdfText:
 class PdfRefused(Exception):
     """The PDF cannot be read; the message is a sentence saying why and what to do."""
 
+    def __init__(self, message: str, page: int | None = None) -> None:
+        super().__init__(message)
+        self.page = page
+        """The page the problem is on, when it is one page's."""
+
+
+_TAIL = 1024
+"""A complete PDF has ``%%EOF`` in its last this many bytes (readers look there for it)."""
+_DOWNLOAD = ("Download it again (the UN's PDFs are at documents.un.org); if a PDF viewer "
+             "cannot open it either, the copy you have is broken.")
+_UNLOCK = ("Open it with its password in a PDF viewer and save or print a copy without "
+           "one, or download the official PDF from documents.un.org, which has none.")
+
 
 def read_pdf(data: bytes) -> PdfText:
     """Read the PDF in ``data``; raise ``PdfRefused`` with the reason if it cannot be."""
@@ -43,6 +57,13 @@ def read_pdf(data: bytes) -> PdfText:
         raise PdfRefused(f"is larger than the limit of {MAX_PDF_BYTES:,} bytes for a PDF (a "
                          "General Assembly document is at most a few MB). Check that this "
                          "is the right file.")
+    # PDFium repairs what it can of a file cut short: it may open one and read the
+    # first pages' text and no more (all the pages, the last ones empty). The end of
+    # the file is what says it is whole.
+    if b"%%EOF" not in data[-_TAIL:]:
+        raise PdfRefused("is damaged or truncated: it does not end with the \"%%EOF\" line "
+                         "every complete PDF ends with (the download or copy was cut short). "
+                         f"{_DOWNLOAD}")
     zoned = []
     removed: list[Removed] = []
     glyphs = 0
@@ -53,10 +74,15 @@ def read_pdf(data: bytes) -> PdfText:
             zoned.append(zones)
             removed += [Removed(page.number, kind, piece.text) for kind, piece in zones.furniture]
     except PdfError as error:
-        raise PdfRefused(f"cannot be read as a PDF: {error.reason}. Open it in a PDF viewer "
-                         "to check it; if it is damaged, download it again.") from None
+        if error.page:
+            raise PdfRefused(f"is damaged or truncated: {error.reason}. {_DOWNLOAD}",
+                             error.page) from None
+        fix = _UNLOCK if error.encrypted else _DOWNLOAD
+        raise PdfRefused(f"cannot be read as a PDF: {error.reason}. {fix}") from None
     if not zoned:
-        raise PdfRefused("is a PDF with no pages.")
+        raise PdfRefused("is a PDF with no pages, so there is nothing in it to read. Check "
+                         "that this is the right file, or download the document again from "
+                         "documents.un.org.")
     if not glyphs:
         raise PdfRefused(f"is a PDF of {len(zoned)} page{'s' if len(zoned) > 1 else ''} with "
                          "no text layer — a scan, not a document the UN published as text. "

@@ -60,20 +60,25 @@ class Page:
 
 
 class PdfError(Exception):
-    """PDFium cannot open the file; ``reason`` says why in words."""
+    """PDFium cannot open the file or one of its pages; ``reason`` says why in words."""
 
-    def __init__(self, reason: str) -> None:
+    def __init__(self, reason: str, *, encrypted: bool = False, page: int | None = None) -> None:
         super().__init__(reason)
         self.reason = reason
+        self.encrypted = encrypted
+        """The file is encrypted (a password would open it), not damaged."""
+        self.page = page
+        """The page that cannot be read, when the file opened but a page did not."""
 
 
 _REASONS = {
     pdfium_c.FPDF_ERR_FILE: "it cannot be read as a file",
     pdfium_c.FPDF_ERR_FORMAT: "it is damaged or truncated (PDFium cannot read its structure)",
     pdfium_c.FPDF_ERR_PASSWORD: "it is encrypted and needs a password",
-    pdfium_c.FPDF_ERR_SECURITY: "it uses an encryption PDFium does not support",
-    pdfium_c.FPDF_ERR_PAGE: "a page of it cannot be read",
+    pdfium_c.FPDF_ERR_SECURITY: "it is encrypted in a way PDFium does not support",
+    pdfium_c.FPDF_ERR_PAGE: "a page of it cannot be read (the file is damaged)",
 }
+_ENCRYPTED = {pdfium_c.FPDF_ERR_PASSWORD, pdfium_c.FPDF_ERR_SECURITY}
 
 
 def _page_glyphs(page: pdfium.PdfPage) -> tuple[Glyph, ...]:
@@ -123,24 +128,40 @@ def _page_glyphs(page: pdfium.PdfPage) -> tuple[Glyph, ...]:
         textpage.close()
 
 
+def _open(data: bytes) -> pdfium.PdfDocument:
+    """The document in ``data`` (which must outlive it); ``PdfError`` if PDFium cannot open it.
+
+    Opened through the raw binding rather than ``PdfDocument(data)``: pypdfium2 refuses a
+    document of no pages itself and then reports PDFium's last error, which is left over
+    from whatever file failed before (an empty PDF read after an encrypted one would be
+    called encrypted). PDFium sets the error on every failed load, so here it is this file's.
+    """
+    handle = pdfium_c.FPDF_LoadMemDocument64(data, len(data), None)
+    if not handle:
+        code = pdfium_c.FPDF_GetLastError()
+        raise PdfError(_REASONS.get(code, "PDFium cannot open it"), encrypted=code in _ENCRYPTED)
+    return pdfium.PdfDocument(handle)
+
+
 def read_pages(data: bytes) -> Iterator[Page]:
-    """The pages of the PDF in ``data``, one at a time; ``PdfError`` if it cannot be opened."""
-    try:
-        document = pdfium.PdfDocument(data)
-    except pdfium.PdfiumError as error:
-        code = getattr(error, "err_code", None)
-        raise PdfError(_REASONS.get(code, "PDFium cannot open it")) from None
+    """The pages of the PDF in ``data``, one at a time (none for a PDF of no pages);
+    ``PdfError`` if it cannot be opened or a page of it cannot be read."""
+    document = _open(data)
     try:
         for index in range(len(document)):
             try:
                 page = document[index]
             except pdfium.PdfiumError:
-                raise PdfError(f"page {index + 1} of it cannot be read (the file is "
-                               "damaged)") from None
+                raise PdfError("PDFium cannot load this page",
+                               page=index + 1) from None
             try:
                 width, height = page.get_size()
-                yield Page(index + 1, width, height, _page_glyphs(page))
+                glyphs = _page_glyphs(page)
+            except pdfium.PdfiumError:
+                raise PdfError("PDFium cannot read this page's text",
+                               page=index + 1) from None
             finally:
                 page.close()
+            yield Page(index + 1, width, height, glyphs)
     finally:
         document.close()

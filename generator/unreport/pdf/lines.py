@@ -80,13 +80,16 @@ TABLE_ROWS = 3
 def table_rows(pieces: list[Piece]) -> list[Piece]:
     """Pieces with the rows of a table joined: where a page has ``TABLE_ROWS`` rows of two
     or more pieces, each such row becomes one piece, its cells separated by `` | ``."""
-    rows: dict[float, list[Piece]] = {}
-    for piece in pieces:
-        rows.setdefault(piece.baseline, []).append(piece)
-    if sum(len(row) > 1 for row in rows.values()) < TABLE_ROWS:
+    rows: list[list[Piece]] = []  # pieces on one baseline (a dash may sit 0.1 pt off it)
+    for piece in sorted(pieces, key=lambda p: (-p.baseline, p.x0)):
+        if rows and rows[-1][0].baseline - piece.baseline < SAME_BASELINE:
+            rows[-1].append(piece)
+        else:
+            rows.append([piece])
+    if sum(len(row) > 1 for row in rows) < TABLE_ROWS:
         return pieces
     out: list[Piece] = []
-    for row in rows.values():
+    for row in rows:
         if len(row) == 1:
             out += row
             continue
