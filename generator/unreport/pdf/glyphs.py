@@ -33,6 +33,8 @@ class Glyph:
     """Font size in points, as drawn."""
     font: str
     """The font's name, e.g. ``TimesNewRomanPS-ItalicMT``."""
+    guessed_space: bool = False
+    """PDFium guessed a space right before it (a hint only: its guesses also split words)."""
 
     @property
     def italic(self) -> bool:
@@ -106,10 +108,12 @@ def _page_glyphs(page: pdfium.PdfPage) -> tuple[Glyph, ...]:
         text = textpage.get_text_range(0, count) if count else ""
         if len(text) != count:  # astral characters shift the indexes: ask one by one
             text = "".join(chr(pdfium_c.FPDFText_GetUnicode(handle, i)) for i in range(count))
+        guessed = False
         for index, char in enumerate(text):
             if char in "\x00\r\n\ufffe":
                 continue
             if char.isspace() and pdfium_c.FPDFText_IsGenerated(handle, index) == 1:
+                guessed = char == " "
                 continue
             get_box(handle, index, rect_ref)
             key = (get_font(handle, index, None, 0, flags_ref), flags.value)
@@ -122,7 +126,9 @@ def _page_glyphs(page: pdfium.PdfPage) -> tuple[Glyph, ...]:
             if descent is None:
                 get_origin(handle, index, x_ref, y_ref)
                 descent = descents[(*key, size)] = origin_y.value - rect.bottom
-            glyphs.append(Glyph(char, rect.left, rect.right, rect.bottom + descent, size, font))
+            glyphs.append(Glyph(char, rect.left, rect.right, rect.bottom + descent, size, font,
+                                guessed))
+            guessed = False
         return tuple(glyphs)
     finally:
         textpage.close()

@@ -26,10 +26,11 @@ WORD_GAP = 0.17
 """A gap wider than this fraction of the font size between two glyph boxes is a space
 (a space in Times New Roman is 0.25 em; in the corpus, glyphs inside a word stand at most
 0.15 em apart, where the text is letter-spaced, and PDFium guesses spaces from 0.11)."""
-ITALIC_WORD_GAP = 0.10
-"""The same between two italic glyphs: slanted glyph boxes overlap, and inside italic
-words of the corpus glyphs stand at most 0.08 em apart ("*Welcoming further*" has
-0.12 em between its words)."""
+ITALIC_WORD_GAP = (0.10, 0.05)
+"""The same between two italic glyphs, whose slanted boxes overlap: inside italic words
+of the corpus glyphs stand at most 0.08 em apart ("*Welcoming further*" has 0.12 em
+between its words); where PDFium guessed a space, 0.05 em is enough ("*Recalling
+further*": an italic f reaches back 0.07 em)."""
 PIECE_GAP = 4.0
 """A gap wider than this many font sizes splits a row into separate pieces (the
 masthead's columns, the running head's symbol and title); the tab after a paragraph
@@ -190,8 +191,9 @@ def _text(glyphs: list[Glyph], marks: list[Glyph], size: float) -> tuple[str, bo
                 out.append(" ")
             previous = glyph
             continue
-        gap = ITALIC_WORD_GAP if glyph.italic and previous is not None and previous.italic \
-            else WORD_GAP
+        gap = WORD_GAP
+        if glyph.italic and previous is not None and previous.italic:
+            gap = ITALIC_WORD_GAP[1] if glyph.guessed_space else ITALIC_WORD_GAP[0]
         space = previous is not None and bool(out) and out[-1] != " " and \
             glyph.x0 - previous.x1 > gap * glyph.size
         # Only letters and figures open or close italics: punctuation takes the run it is
