@@ -167,9 +167,10 @@ def test_field_table_rows() -> None:
     assert table.splitlines()[:2] == ["| Field | Meaning |", "|---|---|"]
     assert ("| `rapporteur{name, country}` | The committee's rapporteur, or null if the "
             "report names none. |") in table
-    assert ("`resolutions[{number, title, page, preambular[{number, anchor, text, "
-            "footnotes[]}], operative[{number, anchor, text, footnotes[], subparagraphs[{label, "
-            "anchor, text, footnotes[], subparagraphs[]}], verb, kind, addressees[], "
+    assert ("`resolutions[{number, title, page, parts[{label, title, anchor}], "
+            "preambular[{number, anchor, text, footnotes[], part}], operative[{number, printed, "
+            "anchor, text, footnotes[], subparagraphs[{label, anchor, text, footnotes[], "
+            "subparagraphs[]}], part, verb, kind, addressees[], "
             "actions[{verb, addressees[]}], report{by, to, session}}], annexes[{number, anchor, "
             "title, blocks[{kind, label, anchor, text, footnotes[]}]}], footnotes[{number, text, "
             "marked}], cited_ga_resolutions[]}]`") in table

@@ -135,15 +135,31 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _count(number: int, thing: str) -> str:
+    return f"{number} {thing}{'' if number == 1 else 's'}"
+
+
 def summary(report: Report, warnings: tuple[Diagnostic, ...]) -> str:
-    """One line saying what was parsed."""
+    """One line saying what was parsed, in the words of the document's kind."""
     preambular = sum(len(r.preambular) for r in report.resolutions)
     operative = sum(len(r.operative) for r in report.resolutions)
     notes = len(report.notes) + sum(len(r.notes) for r in report.resolutions)
-    return (f"{report.symbol}: {len(report.resolutions)} draft resolutions, "
-            f"{len(report.paragraphs)} report paragraphs, {preambular} preambular and "
-            f"{operative} operative paragraphs, {notes} footnotes; "
-            f"{len(warnings)} warning{'s' if len(warnings) != 1 else ''}.")
+    annexes = sum(len(r.annexes) for r in report.resolutions)
+    paragraphs = (f"{_count(preambular, 'preambular paragraph')} and "
+                  f"{_count(operative, 'operative paragraph')}")
+    if report.kind == "resolution" and report.resolutions:
+        what = f"resolution {report.resolutions[0].number}, {paragraphs}" + (
+            f", {_count(annexes, 'annex')}" if annexes else "")
+    elif report.kind == "draft":
+        what = f"draft resolution, {paragraphs}"
+    elif report.kind == "amendments":
+        what = _count(len(report.amendments), "amendment") + (
+            f" to {report.amends}" if report.amends else "")
+    else:
+        what = (f"{_count(len(report.resolutions), 'draft resolution')}, "
+                f"{_count(len(report.paragraphs), 'report paragraph')}, {paragraphs}")
+    return (f"{report.symbol}: {what}, {_count(notes, 'footnote')}; "
+            f"{_count(len(warnings), 'warning')}.")
 
 
 def site_url(value: str | None) -> str | None:

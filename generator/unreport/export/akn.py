@@ -29,6 +29,14 @@ the United Nations System" guidelines, unsceb-hlcm.github.io):
   is its own text and whose ``point`` elements (``num`` "(a)") are the
   sub-paragraphs, nested the same way for (i), (ii)… — AKN4UN's example of
   ``paragraph/list/intro`` and ``point/list/point``.
+* **Parts.** A resolution whose text falls into headed parts ("I. Activities of the
+  Office of Internal Oversight Services", 78/247) has them in its ``mainBody`` as
+  ``part`` elements (a sub-part, "A" under "VII", as a ``subpart`` inside its part)
+  with ``num`` and ``heading``; each holds its preambular paragraphs, as ``hcontainer
+  name="preambularParagraph"`` (a part holds hierarchical elements only), then its
+  operative paragraphs. What stands before the first part stays in ``preamble`` and
+  ``mainBody``. An operative paragraph printed without a number has no ``num``; a
+  numbered item of a list in one has ``num`` "1.".
 * **Footnotes** are ``authorialNote`` (notes of the document's author, not
   ``note``, which is for editors) placed at their mark, ``marker`` the printed
   number and ``placement="bottom"``. A second mark of the same note is a
@@ -47,10 +55,12 @@ the United Nations System" guidelines, unsceb-hlcm.github.io):
   ``__``, every eId of a component starting with the component's own:
   ``report__para_19``, ``report__para_3__list_1__point_a``, ``dr_V__pp_2``,
   ``dr_V__para_12``, ``dr_VI__para_6__list_1__point_a__list_1__point_i``,
-  ``dr_V__fn_6``. The site's address is recoverable (``site_anchor``): the
-  component gives the page (``report`` → ``index.html``, ``dr_V`` →
-  ``draft-resolutions/v.html``), ``list_N`` steps are dropped and the rest
-  joined with ``-``, ``para`` in a draft resolution being ``op``:
+  ``dr_V__fn_6``; a part's is its anchor's (``resolution__part_ii``, a sub-part's
+  ``resolution__part_vii_a``), and so is a paragraph's numbered afresh in a part
+  (``resolution__part_ii__para_1`` is ``part-ii-op-1``). The site's address is
+  recoverable (``site_anchor``): the component gives the page (``report`` →
+  ``index.html``, ``dr_V`` → ``draft-resolutions/v.html``), ``list_N`` steps are
+  dropped and the rest joined with ``-``, ``para`` in a draft resolution being ``op``:
   ``dr_V__para_12`` → ``draft-resolutions/v.html#op-12``.
 * **Other documents.** An adopted resolution or a draft resolution is the same
   publication with one component, its text: ``statement name="resolution"``
@@ -96,6 +106,7 @@ from unreport.export.akn_text import child, node, serialize
 from unreport.model import DraftResolution, Report, ReportParagraph
 from unreport.references.layer import text_name
 from unreport.text.numbers import ordinal
+from unreport.text.parts import part_anchor, part_step, split_part, text_parts
 
 REPORT = "report"
 """eId of the report's own text (and first part of each of its eIds)."""
@@ -141,12 +152,18 @@ def site_anchor(eid: str) -> tuple[str, str] | None:
     else:
         return None
     steps = [step.partition("_") for step in rest.split("__") if rest]
+    within: list[str] = []  # a part's anchor, for a part and what is numbered afresh in it
+    part = part_anchor("".join(steps[0])) if steps and component != REPORT else None
+    if part:
+        within, steps = [part], steps[1:]
+        if not steps:
+            return page, part
     if not steps or steps[0][0] not in names or steps[-1][0] == "list":
         return None
     values = [value for kind, _, value in steps if kind != "list"]
     if any(kind not in ("list", "point") for kind, _, _ in steps[1:]):
         return None
-    return page, "-".join([names[steps[0][0]], *values])
+    return page, "-".join([*within, names[steps[0][0]], *values])
 
 
 def _number(anchor: str, kind: str) -> str:
@@ -225,16 +242,8 @@ def _text_component(report: Report, names: Naming, resolution: DraftResolution,
     child(child(preface, "p"), "docTitle", resolution.title)
     preamble = node("preamble")
     child(child(preamble, "formula", name="enactingFormula"), "p", FORMULA)
-    for pp in resolution.preambular:
-        container = child(preamble, "container", name="preambularParagraph",
-                          eId=part.eid(f"pp_{_number(pp.anchor, 'pp')}"))
-        part.text(container, pp.text, pp.notes, pp.anchor)
     body = node("mainBody")
-    for op in resolution.operative:
-        eid = part.eid(f"para_{_number(op.anchor, 'op')}")
-        element = child(body, "paragraph", eId=eid)
-        child(element, "num", f"{op.number}.")
-        part.points(element, op.text, op.notes, op.anchor, op.subparagraphs, eid)
+    _parts(preamble, body, resolution, part)
     name = text_name(report, resolution)
     part.unplaced_notes(body, name[:1].lower() + name[1:])
     number = None if report.kind == "report" else resolution.number or str(report.symbol)
@@ -246,6 +255,53 @@ def _text_component(report: Report, names: Naming, resolution: DraftResolution,
     document.extend(element for element in (conclusions(report), annexes)
                     if element is not None)
     return document
+
+
+def _parts(preamble: ET.Element, body: ET.Element, resolution: DraftResolution,
+           component: Component) -> None:
+    """A text's paragraphs: those before its first part (all of a text without parts) in
+    the preamble and the main body; then each part (a sub-part inside its part) in the
+    main body, with its number and heading, its preambular paragraphs (``hcontainer
+    name="preambularParagraph"``, since a part holds hierarchical elements only) and
+    its operative paragraphs."""
+    placed: dict[str, ET.Element] = {}
+    for group in text_parts(resolution):
+        if group.part is None:
+            for pp in group.preambular:
+                container = child(preamble, "container", name="preambularParagraph",
+                                  eId=component.eid(_pp_step(pp.anchor)))
+                component.text(container, pp.text, pp.notes, pp.anchor)
+            parent = body
+        else:
+            outer = placed.get(group.parent or "", body)
+            parent = child(outer, "subpart" if group.parent else "part",
+                           eId=component.eid(part_step(group.part.anchor)))
+            placed[group.part.anchor] = parent
+            child(parent, "num", group.part.label)  # as printed: II, Section 29A
+            child(parent, "heading", group.part.title)
+            for pp in group.preambular:
+                container = child(parent, "hcontainer", name="preambularParagraph",
+                                  eId=component.eid(_pp_step(pp.anchor)))
+                component.text(child(container, "content"), pp.text, pp.notes, pp.anchor)
+        for op in group.operative:
+            eid = component.eid(*_op_steps(op.anchor))
+            element = child(parent, "paragraph", eId=eid)
+            if op.printed:  # one printed without a number has none here either
+                child(element, "num", f"{op.number}.")
+            component.points(element, op.text, op.notes, op.anchor, op.subparagraphs, eid)
+
+
+def _pp_step(anchor: str) -> str:
+    """``pp-3`` → ``pp_3``."""
+    return f"pp_{_number(anchor, 'pp')}"
+
+
+def _op_steps(anchor: str) -> list[str]:
+    """An operative paragraph's eId steps from its anchor: ``op-12`` → ``para_12``; one
+    numbered afresh in a part, ``part-ii-op-1`` → ``part_ii``, ``para_1``."""
+    part, own = split_part(anchor)
+    steps = [part_step(part)] if part else []
+    return [*steps, f"para_{_number(own, 'op')}"]
 
 
 def _masthead(report: Report) -> ET.Element:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from unreport.export.akn_text import Mark, Span, child, running_text
 from unreport.model import Note, NoteRef, SubParagraph
 from unreport.references.layer import ReferenceLayer
+from unreport.text.parts import printed_label
 
 
 @dataclass
@@ -131,7 +132,7 @@ class Component:
         for sub in subs:
             point_eid = self.eid(*steps, "list_1", f"point_{sub.label}")
             point = child(listing, "point", eId=point_eid)
-            child(point, "num", f"({sub.label})")
+            child(point, "num", printed_label(sub.label))
             self.points(point, sub.text, sub.notes, sub.anchor, sub.subparagraphs, point_eid)
 
 

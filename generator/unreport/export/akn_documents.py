@@ -15,7 +15,7 @@
   ``point``, a heading an ``hcontainer name="heading"``, other text a
   ``blockContainer class="annexText"``.
 * **Amendments** as one ``amendment`` component: an ``amendmentHeading`` naming
-  the amended draft (a ``ref`` to it), then in ``amendmentContent`` one
+  the amended draft (a ``ref`` to it) and its title (``docTitle``), then in ``amendmentContent`` one
   ``blockContainer`` per amendment with its ``num`` and text, its action
   (insert, delete…) as its ``class``.
 
@@ -41,6 +41,7 @@ from unreport.export.akn_text import Span, child, node, running_text
 from unreport.model import Annex, DraftResolution, Report
 from unreport.text.dates import long_date
 from unreport.text.numbers import ordinal
+from unreport.text.parts import printed_label
 
 TEXT_EIDS = {"resolution": "resolution", "draft": "draft"}
 """eId of the component holding the text of a resolution or a draft document."""
@@ -141,7 +142,7 @@ def _annex(report: Report, names: Naming, annex: Annex, part: Component) -> ET.E
         elif block.kind == "item":
             element = child(body, "point", eId=eid)
             if block.label:
-                child(element, "num", f"({block.label})")
+                child(element, "num", printed_label(block.label))
         else:
             element = child(body, "blockContainer", eId=eid, class_="annexText")
             part.text(element, block.text, block.notes, block.anchor)
@@ -158,8 +159,11 @@ def amendments_component(report: Report, names: Naming, part: Component) -> ET.E
     document = node("amendment", name="amendments", contains="originalVersion")
     body = node("amendmentBody")
     if report.amends:
-        line = child(child(body, "amendmentHeading"), "p", "Amendments to ")
+        heading = child(body, "amendmentHeading")
+        line = child(heading, "p", "Amendments to ")
         child(line, "ref", str(report.amends), href=report.amends.url)
+        if report.amends_title:  # the amended draft's title, as the masthead gives it
+            child(child(heading, "p"), "docTitle", report.amends_title)
     content = child(body, "amendmentContent")
     for amendment in report.amendments:
         block = child(content, "blockContainer", eId=part.eid(anchor_step(amendment.anchor)),

@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from unreport import addresses
 from unreport.analysis import Analysis
 from unreport.model import Note, NoteRef, SubParagraph, all_subparagraphs
+from unreport.text.parts import printed_label
 
 BOM = "\ufeff"
 """The byte-order mark that tells Excel the file is UTF-8."""
@@ -90,8 +91,10 @@ def _notes(marks: Iterable[NoteRef], texts: dict[int, str]) -> str:
 
 
 def _subparagraphs(subs: tuple[SubParagraph, ...]) -> str:
-    """Sub-paragraphs in reading order, one a line: ``(a) …``, ``(i) …``."""
-    return "\n".join(f"({sub.label}) {sub.text}" for sub in all_subparagraphs(subs))
+    """Sub-paragraphs in reading order, one a line, labelled as printed: ``(a) …``,
+    ``(i) …``, ``1. …``."""
+    return "\n".join(f"{printed_label(sub.label)} {sub.text}"
+                     for sub in all_subparagraphs(subs))
 
 
 def _marks(text_marks: tuple[NoteRef, ...], subs: tuple[SubParagraph, ...]) -> list[NoteRef]:
@@ -105,20 +108,22 @@ def paragraph_rows(sources: Analysis) -> Iterator[Row]:
     for para in report.paragraphs:
         yield ("", "report", para.number, para.anchor, _page_url(addresses.HOME, para.anchor),
                para.text, _notes(_marks(para.notes, para.items), texts),
-               _subparagraphs(para.items))
+               _subparagraphs(para.items), None)
     for draft in report.resolutions:
         page = addresses.draft_page(draft.slug)
         texts = _note_texts(draft.notes)
         for pp in draft.preambular:
             yield (draft.number, "preambular", pp.number, pp.anchor, _page_url(page, pp.anchor),
-                   pp.text, _notes(pp.notes, texts), "")
+                   pp.text, _notes(pp.notes, texts), "", pp.part)
         for op in draft.operative:
-            yield (draft.number, "operative", op.number, op.anchor, _page_url(page, op.anchor),
-                   op.text, _notes(_marks(op.notes, op.subparagraphs), texts),
-                   _subparagraphs(op.subparagraphs))
+            yield (draft.number, "operative", op.number if op.printed else None, op.anchor,
+                   _page_url(page, op.anchor), op.text,
+                   _notes(_marks(op.notes, op.subparagraphs), texts),
+                   _subparagraphs(op.subparagraphs), op.part)
         for block in (block for annex in draft.annexes for block in annex.blocks):
             yield (draft.number, f"annex-{block.kind}", block.label, block.anchor,
-                   _page_url(page, block.anchor), block.text, _notes(block.notes, texts), "")
+                   _page_url(page, block.anchor), block.text, _notes(block.notes, texts), "",
+                   None)
 
 
 def sponsorship_rows(sources: Analysis) -> Iterator[Row]:
@@ -161,15 +166,21 @@ PARAGRAPHS = Table(
                      "text."),
      Column("kind", "report, preambular or operative; for a block of an annex annex-heading, "
                     "annex-paragraph, annex-item or annex-text."),
-     Column("number", "Paragraph number (preambular paragraphs are counted from 1); for a "
-                      "block of an annex, its number or letter as printed, if any."),
+     Column("number", "Paragraph number (preambular paragraphs are counted from 1, through "
+                      "the parts of a text that has them; empty for an operative paragraph "
+                      "printed without a number); for a block of an annex, its number or "
+                      "letter as printed, if any."),
      Column("anchor", "The paragraph's permanent anchor in the site."),
      Column("url", "Its address in the site, relative to the site's root."),
      Column("text", "Plain text of the paragraph (without its sub-paragraphs), exactly as "
                     "in the JSON."),
      Column("notes", "The footnotes marked in the paragraph or its sub-paragraphs, one a "
                      "line: [number] text."),
-     Column("subparagraphs", "Its lettered items or sub-paragraphs, one a line: (a) text.")),
+     Column("subparagraphs", "Its lettered items or sub-paragraphs, one a line: (a) text "
+                             "(a numbered item: 1. text)."),
+     Column("part", "For a text with headed parts, the anchor of the part the paragraph "
+                    "stands in (part-ii; the JSON's parts give its label and title); empty "
+                    "otherwise.")),
     paragraph_rows, WITH_PARAGRAPHS)
 
 SPONSORSHIPS = Table(

@@ -19,6 +19,7 @@ from functools import cached_property
 from unreport import addresses
 from unreport.model import Annex, AnnexBlock, DraftResolution, Note, Report, SubParagraph
 from unreport.references.citations import Reference, find_references
+from unreport.text.parts import operative_short, part_labels
 
 KIND_TITLES = {
     "ga-resolution": "General Assembly resolutions",
@@ -200,10 +201,11 @@ def elements(report: Report) -> Iterator[Element]:
     for resolution in report.resolutions:
         page = addresses.draft_page(resolution.slug)
         name = text_name(report, resolution)
+        parts = part_labels(resolution)
         for pp in resolution.preambular:
             yield Element(page, pp.anchor, f"{name}, PP {pp.number}", pp.text)
         for op in resolution.operative:
-            label = operative_label(name, op.number)
+            label = f"{name}, {operative_short(op, parts)}"
             yield Element(page, op.anchor, label, op.text)
             for sub, sub_label in _walk(op.subparagraphs, label):
                 yield Element(page, sub.anchor, sub_label, sub.text)

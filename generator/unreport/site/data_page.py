@@ -135,7 +135,7 @@ The file is one `documentCollection` (an AKN4UN *publication*): the masthead,
 then one component holding the document's text, `statement name="{name}"`,
 laid out as AKN4UN's "Modelling of GA Resolutions": its title, the formula
 *The General Assembly,*, its preambular paragraphs (`container`) and operative
-paragraphs (`paragraph`, sub-paragraphs as `point`){more}. Footnotes are
+paragraphs (`paragraph`, sub-paragraphs as `point`){parts}{more}. Footnotes are
 `authorialNote` elements at their marks. Citations are `ref` elements pointing
 where the site's links point.
 
@@ -175,15 +175,26 @@ def _akn_notes(report: Report) -> list[str]:
         more=("; its adoption in `conclusions` and its annexes as `attachments`, each a "
               "`doc name=\"annex\"`") if annexes else "",
         blocks=", annex block" if annexes else "",
-        rule="; an annex block's is its anchor with `_` for `-`" if annexes else "")
+        rule="; an annex block's is its anchor with `_` for `-`" if annexes else "",
+        parts=("; its headed parts are `part` elements (a sub-part a `subpart`), each holding "
+               "its preambular paragraphs (`hcontainer`) and operative paragraphs"
+               if _has_parts(report) else ""))
     examples = ['| eId (examples) | Address in the site |', '|---|---|',
                 f'| `{component}__pp_2` | `index.html#pp-2` |',
                 f'| `{component}__para_12` | `index.html#op-12` |',
                 f'| `{component}__para_6__list_1__point_a` | `index.html#op-6-a` |',
                 f'| `{component}__fn_6` | `index.html#fn-6` |']
+    if _has_parts(report):
+        examples += [f'| `{component}__part_ii` | `index.html#part-ii` |',
+                     f'| `{component}__part_ii__para_1` | `index.html#part-ii-op-1` |']
     if annexes:
         examples.append(f'| `{component}__annex_ii_para_3` | `index.html#annex-ii-para-3` |')
     return [notes, *boxed_table(examples)]
+
+
+def _has_parts(report: Report) -> bool:
+    """Whether a text of the document has headed parts (``Part``)."""
+    return any(text.parts for text in report.resolutions)
 
 
 def data_page(report: Report, files: dict[str, str]) -> str:

@@ -128,7 +128,8 @@ def amendments_page(report: Report, json_name: str, layer: ReferenceLayer
         parts += [page.text(f"{escape_block(curly_quotes(report.amends_title))}\n"
                             "{: .unr-dr-title }"), ""]
     if report.amendments:
-        parts.append(page.section("## The amendments {#amendment-list}\n", "amendment-list"))
+        parts.append(page.section("## The amendments {#amendment-list .unr-part}\n",
+                                  "amendment-list"))
     for amendment in report.amendments:
         parts.extend(_amendment(report, amendment, page))
     parts.append(notes_section(report.notes, page, str(report.symbol)))

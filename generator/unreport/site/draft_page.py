@@ -12,20 +12,22 @@ from dataclasses import dataclass
 from unreport import addresses
 from unreport.addresses import slug
 from unreport.mandates.clauses import MandateLayer
-from unreport.model import Annex, DraftResolution, Operative, Proposal, Report
-from unreport.references.layer import (
-    ReferenceLayer,
-    annex_place,
-    entry_anchor,
-    text_citation,
-    text_name,
-)
+from unreport.model import DraftResolution, Operative, Preambular, Proposal, Report
+from unreport.references.layer import ReferenceLayer, entry_anchor, text_citation, text_name
+from unreport.site.annexes import annex_section
 from unreport.site.mandates_page import mandate_label
 from unreport.site.markdown_text import attribute, escape, escape_block
 from unreport.site.paragraphs import Page, inline, notes_section, paragraph, sub_paragraphs
 from unreport.site.search_entries import OWN_ENTRIES, SearchEntry, SearchPage
 from unreport.text.dates import long_date
 from unreport.text.numbers import ordinal
+from unreport.text.parts import (
+    grid_anchors,
+    operative_name,
+    operative_short,
+    part_labels,
+    text_parts,
+)
 from unreport.text.typography import curly_quotes
 
 
@@ -97,8 +99,9 @@ def cites_box(page: Page) -> str:
     items = ", ".join(f"[{escape(identifier)}]"
                       f"({references}#{entry_anchor(kind, identifier)})"
                       for kind, identifier in seen)
-    return (f"??? abstract unr-search-exclude unr-cites \"Cites {len(seen)} resolutions, "
-            "documents and treaties\"\n\n"
+    what = ("resolutions, documents and treaties" if len(seen) > 1
+            else "resolution, document or treaty")
+    return (f"??? abstract unr-search-exclude unr-cites \"Cites {len(seen)} {what}\"\n\n"
             f"    {items}\n")
 
 
@@ -106,7 +109,8 @@ PREAMBLE_HEADING = "## Preamble {#preamble .unr-part}\n"
 OPERATIVE_HEADING = "## Operative part {#operative .unr-part}\n"
 """Headings of a draft's two parts, which the printed text leaves unnamed: they give
 the page's table of contents somewhere to lead (``site_overrides/partials/toc.html``
-adds a grid of the operative paragraphs under the second one)."""
+adds a grid of the operative paragraphs under the second one). A text with headed parts
+of its own has their headings instead."""
 
 
 @dataclass(frozen=True)
@@ -152,85 +156,75 @@ def resolution_page(report: Report, resolution: DraftResolution, layer: Referenc
     path = addresses.draft_page(resolution.slug)
     page = Page(path, frozenset(n.number for n in resolution.notes), layer,
                 SearchPage(path, framing.name), labels)
-    cite = framing.citation
-    parts = [
-        "---", f"title: {attribute(framing.name)}", OWN_ENTRIES,
-        f"operative: [{', '.join(op.anchor for op in resolution.operative)}]", "---", "",
-        page.section(f"# {escape(framing.name)} {{#{framing.anchor}}}", framing.anchor), "",
-    ]
+    grid = grid_anchors(resolution)
+    parts = ["---", f"title: {attribute(framing.name)}", OWN_ENTRIES,
+             *([f"operative: [{', '.join(grid)}]"] if grid else []), "---", "",
+             page.section(f"# {escape(framing.name)} {{#{framing.anchor}}}", framing.anchor), ""]
     for block in framing.above_title:
         parts += [page.text(block), ""]
     parts += [page.text(f"{escape_block(curly_quotes(resolution.title))}\n{{: .unr-dr-title }}"),
               ""]
     parts += [page.text(block) for block in framing.below_title]
-    parts += [
-        cites_box(page),  # what the paragraphs cite: their entries have it
-        page.section(PREAMBLE_HEADING, "preamble"),
-        page.text("*The General Assembly,*\n{: .unr-assembly }"), "",
-    ]
-    for pp in resolution.preambular:
-        text = curly_quotes(pp.text)  # once: ``inline`` then finds no straight quote left
-        body = inline(text, pp.notes, page.defined, italic_opening=True,
-                      links=page.links(pp.anchor))
-        page.search.paragraph(pp.anchor, text)
-        parts.append(paragraph(f"PP {pp.number}", pp.anchor, body,
-                               f"{cite}, preambular paragraph {pp.number}", ".unr-pp",
-                               f"preambular paragraph {pp.number}"))
-    if resolution.operative:
-        parts.append(page.section(OPERATIVE_HEADING, "operative"))
-    for op in resolution.operative:
-        parts.extend(_operative(op, page, cite, f"operative paragraph {op.number}"))
+    parts.append(cites_box(page))  # what the paragraphs cite: their entries have it
+    parts += _text(resolution, page, framing.citation)
     for annex in resolution.annexes:
-        parts.extend(_annex(annex, page, cite))
-    parts.append(notes_section(resolution.notes, page, cite))
+        parts.extend(annex_section(annex, page, framing.citation))
+    parts.append(notes_section(resolution.notes, page, framing.citation))
     return "\n".join(parts), page.search.entries()
 
 
-def _operative(op: Operative, page: Page, scope: str, name: str) -> list[str]:
+def _text(resolution: DraftResolution, page: Page, cite: str) -> list[str]:
+    """"The General Assembly,", then the preambular and operative paragraphs: under the
+    headings "Preamble" and "Operative part", or, in a text with parts, part by part, each
+    part's heading (``## II. Activities of … {#part-ii}``; a sub-part's one level down)
+    followed by its preambular then its operative paragraphs."""
+    names = part_labels(resolution)
+    groups = text_parts(resolution)
+    parts = [] if resolution.parts else [page.section(PREAMBLE_HEADING, "preamble")]
+    parts += [page.text("*The General Assembly,*\n{: .unr-assembly }"), ""]
+    for group in groups:
+        if group.part is not None:  # its heading, and its words found by search there
+            level = "###" if group.parent else "##"
+            title = curly_quotes(group.part.title)
+            heading = f"{group.part.label}. {title}" if title else group.part.label
+            parts.append(page.section(f"{level} {escape(heading)} "
+                                      f"{{#{group.part.anchor} .unr-text-part}}\n",
+                                      group.part.anchor))
+            page.search.paragraph(group.part.anchor, heading,
+                                  f"{page.search.label}, {group.label}")
+        for pp in group.preambular:
+            parts.append(_preambular(pp, page, cite))
+        if group.part is None and not resolution.parts and group.operative:
+            parts.append(page.section(OPERATIVE_HEADING, "operative"))
+        for op in group.operative:
+            parts.extend(_operative(op, page, cite, names))
+    return parts
+
+
+def _preambular(pp: Preambular, page: Page, cite: str) -> str:
+    text = curly_quotes(pp.text)  # once: ``inline`` then finds no straight quote left
+    body = inline(text, pp.notes, page.defined, italic_opening=True, italic=pp.italic,
+                  links=page.links(pp.anchor))
+    page.search.paragraph(pp.anchor, text)
+    name = f"preambular paragraph {pp.number}"
+    return paragraph(f"PP {pp.number}", pp.anchor, body, f"{cite}, {name}", ".unr-pp", name)
+
+
+def _operative(op: Operative, page: Page, scope: str, parts: dict[str, str]) -> list[str]:
+    """An operative paragraph, its mandate label and its sub-paragraphs; named in its part,
+    and without a number where the text prints none (``text_parts``)."""
     text = curly_quotes(op.text)  # once: ``inline`` then finds no straight quote left
-    body = inline(text, op.notes, page.defined, italic_opening=True,
+    body = inline(text, op.notes, page.defined, italic_opening=True, italic=op.italic,
                   links=page.links(op.anchor))
-    page.search.paragraph(op.anchor, text)
+    title = f"{page.search.label}, {operative_short(op, parts)}"
+    page.search.paragraph(op.anchor, text, title)
+    name = operative_name(op, parts)
     cite = f"{scope}, {name}"
-    parts = [paragraph(f"{op.number}.", op.anchor, body, cite, ".unr-op", name)]
+    number = f"{op.number}." if op.printed else ""
+    classes = ".unr-op" if op.printed else ".unr-op .unr-unnumbered"
+    out = [paragraph(number, op.anchor, body, cite, classes, name)]
     if page.labels.get(op.anchor):
-        parts.append(page.labels[op.anchor])
+        out.append(page.labels[op.anchor])
     for sub in op.subparagraphs:
-        parts.extend(sub_paragraphs(sub, page, cite, name=name))
-    return parts
-
-
-def _annex(annex: Annex, page: Page, scope: str) -> list[str]:
-    """An annex: its heading (id: the annex's anchor), its title, then its blocks — headings
-    as headings, numbered paragraphs, lettered items and other text as paragraphs, each
-    with its anchor and citation (``A/RES/78/229, annex, paragraph 3``)."""
-    heading = f"Annex {annex.number}" if annex.number else "Annex"
-    parts = [page.section(f"## {escape(heading)} {{#{annex.anchor} .unr-part}}\n", annex.anchor)]
-    # The parser may give the title's lines as the annex's first headings too: shown once.
-    first = annex.blocks[0] if annex.blocks else None
-    if annex.title and not (first and first.kind == "heading"
-                            and annex.title.startswith(first.text)):
-        parts += [page.text(f"{escape_block(curly_quotes(annex.title))}\n"
-                            "{: .unr-dr-title .unr-annex-title }"), ""]
-    for block in annex.blocks:
-        text = curly_quotes(block.text)  # once: ``inline`` then finds no straight quote left
-        body = inline(text, block.notes, page.defined, links=page.links(block.anchor))
-        title = f"{page.search.label}, {annex_place(annex, block)}"
-        if block.kind == "heading":  # a heading of the page, found by search at its anchor
-            label = f"{escape(block.label)}. " if block.label else ""
-            parts.append(page.section(f"### {label}{body} {{#{block.anchor}}}\n", block.anchor))
-            page.search.paragraph(block.anchor, f"{block.label}. {text}" if block.label else text,
-                                  title)
-            continue
-        name = annex_place(annex, block, short=False)
-        page.search.paragraph(block.anchor, text, title)
-        if block.kind == "paragraph":
-            number, classes = f"{block.label}." if block.label else "", ".unr-op .unr-annex"
-        elif block.kind == "item":
-            depth = max(1, block.anchor.count("-") - annex.anchor.count("-") - 2)
-            number = f"({block.label})" if block.label else ""
-            classes = f".unr-sub .unr-sub-{min(depth, 3)} .unr-annex"
-        else:
-            number, classes = "", ".unr-annex .unr-annex-text"
-        parts.append(paragraph(number, block.anchor, body, f"{scope}, {name}", classes, name))
-    return parts
+        out.extend(sub_paragraphs(sub, page, cite, name=name, title=title))
+    return out

@@ -18,6 +18,7 @@ from unreport.model import Report
 from unreport.references.layer import operative_label, text_name
 from unreport.site.markdown_text import boxed_table, escape
 from unreport.text.numbers import ordinal
+from unreport.text.parts import operative_short, part_labels
 
 KIND_NAMES = {"request": "Request", "decision": "Decision", "call": "Call", "other": "Other"}
 NO_ADDRESSEE = "No addressee named"
@@ -87,14 +88,26 @@ def _excerpt(text: str, words: int = _EXCERPT_WORDS) -> str:
     return " ".join(parts[:words]) + (" …" if len(parts) > words else "")
 
 
-Names = dict[str, str]
-"""``{number of a text: its name}`` (``text_name``): ``{"V": "Draft resolution V"}``."""
+Names = dict[tuple[str, str], str]
+"""``{(number of a text, anchor): name}`` of every operative paragraph, as lists name it:
+``{("V", "op-12"): "Draft resolution V, OP 12"}``, ``"Resolution 78/247, section II, OP 1"``."""
+
+
+def paragraph_names(report: Report) -> Names:
+    """The name of every operative paragraph of the document's texts (``text_parts``)."""
+    names: Names = {}
+    for resolution in report.resolutions:
+        text, parts = text_name(report, resolution), part_labels(resolution)
+        for op in resolution.operative:
+            names[(resolution.number, op.anchor)] = f"{text}, {operative_short(op, parts)}"
+    return names
 
 
 def _where(mandate: Mandate, names: Names) -> str:
     page = mandate.page.removesuffix(".html") + ".md"
-    name = names.get(mandate.resolution, f"Draft resolution {mandate.resolution}")
-    return f"[{operative_label(name, mandate.number)}]({page}#{mandate.anchor})"
+    name = names.get((mandate.resolution, mandate.anchor),
+                     operative_label(f"Draft resolution {mandate.resolution}", mandate.number))
+    return f"[{escape(name)}]({page}#{mandate.anchor})"
 
 
 def _counts_table(report: Report, layer: MandateLayer) -> list[str]:
@@ -174,7 +187,7 @@ def mandates_page(report: Report, layer: MandateLayer) -> str:
     clauses = list(layer.clauses())
     groups = _groups(layer)
     anchors = _anchors([name for name, _ in groups])
-    names = {r.number: text_name(report, r) for r in report.resolutions}
+    names = paragraph_names(report)
     if report.kind == "report":
         subject = (f"the {len(report.resolutions)} draft resolutions of "
                    f"{escape(str(report.symbol))} ask")

@@ -19,6 +19,7 @@ from unreport.model import Note, NoteRef, SubParagraph
 from unreport.references.layer import ReferenceLayer
 from unreport.site.markdown_text import attribute, escape, html_text, link_target
 from unreport.site.search_entries import SearchPage, plain_text
+from unreport.text.parts import printed_label
 from unreport.text.typography import curly_quotes, opening_words
 
 
@@ -74,11 +75,13 @@ class Page:
 
 
 def inline(text: str, notes: Iterable[NoteRef], defined: Iterable[int], *,
-           italic_opening: bool = False, links: Iterable[Link] = ()) -> str:
-    """Escaped ``text`` with footnote marks linked to their notes and citations linked."""
+           italic_opening: bool = False, italic: int = 0, links: Iterable[Link] = ()) -> str:
+    """Escaped ``text`` with footnote marks linked to their notes and citations linked;
+    with ``italic_opening``, its opening words in italics: the ``italic`` characters the
+    source sets so (a PDF says), else the opening verb or phrase found in the text."""
     text = curly_quotes(text)  # one character for one: the offsets below stay valid
     marks = sorted(notes, key=lambda n: n.offset)
-    italic_end = opening_words(text) if italic_opening else 0
+    italic_end = (italic or opening_words(text)) if italic_opening else 0
     usable: list[Link] = []
     for link in sorted(links, key=lambda x: x.start):
         inside = any(link.start < m.offset < link.end for m in marks)
@@ -177,16 +180,20 @@ def length_class(body: str) -> str:
 
 
 def sub_paragraphs(sub: SubParagraph, page: Page, cite: str, depth: int = 1,
-                   name: str = "") -> list[str]:
-    """A sub-paragraph and its own sub-paragraphs, depth first."""
+                   name: str = "", title: str | None = None) -> list[str]:
+    """A sub-paragraph and its own sub-paragraphs, depth first, each labelled as printed
+    (``(a)``, ``(ii)``, ``1.``) and cited with its label in brackets (``operative
+    paragraph 11 (1)``). ``title`` is its paragraph's search title, when the anchor does
+    not give it (``search_entries.paragraph_title``)."""
     text = curly_quotes(sub.text)  # once: ``inline`` then finds no straight quote left
     body = inline(text, sub.notes, page.defined, links=page.links(sub.anchor))
-    page.search.paragraph(sub.anchor, text)
     here, name = f"{cite} ({sub.label})", f"{name or cite} ({sub.label})"
-    parts = [paragraph(f"({sub.label})", sub.anchor, body, here,
+    title = f"{title} ({sub.label})" if title else None
+    page.search.paragraph(sub.anchor, text, title)
+    parts = [paragraph(printed_label(sub.label), sub.anchor, body, here,
                        f".unr-sub .unr-sub-{depth}", name)]
     for child in sub.subparagraphs:
-        parts.extend(sub_paragraphs(child, page, here, depth + 1, name))
+        parts.extend(sub_paragraphs(child, page, here, depth + 1, name, title))
     return parts
 
 

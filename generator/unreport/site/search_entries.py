@@ -37,6 +37,7 @@ from html import unescape
 from typing import Any
 
 from unreport.addresses import page_url
+from unreport.text.parts import split_part
 
 OWN_ENTRIES = "search:\n  exclude: true"
 """Front matter of a page whose entries are ours: the engine's own search (Material's,
@@ -63,11 +64,15 @@ class SearchEntry:
 
 
 def paragraph_title(label: str, anchor: str) -> str:
-    """``Draft resolution V, OP 12 (a)`` for ``op-12-a`` on the page labelled ``label``."""
+    """``Draft resolution V, OP 12 (a)`` for ``op-12-a`` on the page labelled ``label``;
+    ``…, part-ii, OP 1`` for ``part-ii-op-1``, a paragraph numbered afresh in a part (the
+    renderers give such a paragraph its title, ``…, section II, OP 1``)."""
+    part, anchor = split_part(anchor)
     kind, _, rest = anchor.partition("-")
     number, *subs = rest.split("-")
     name = ABBREVIATIONS.get(kind, kind)
-    return f"{label}, {name} {number}" + "".join(f" ({sub})" for sub in subs)
+    return (f"{label}, {part + ', ' if part else ''}{name} {number}"
+            + "".join(f" ({sub})" for sub in subs))
 
 
 @dataclass
