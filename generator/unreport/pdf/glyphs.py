@@ -12,14 +12,14 @@ from __future__ import annotations
 import ctypes
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 
-@dataclass(frozen=True, slots=True)
-class Glyph:
-    """One character of the text layer."""
+class Glyph(NamedTuple):
+    """One character of the text layer (a named tuple: a page has thousands, made fast)."""
 
     char: str
     """The character (PDFium's Unicode mapping)."""
