@@ -27,7 +27,8 @@ from unreport.site.data_page import downloads, size
 
 MINI = Path(__file__).resolve().parent / "fixtures" / "mini-report.md"
 DOWNLOADS = ["A-77-464.json", "schema/report.schema.json", "A-77-464.akn.xml",
-             "data/paragraphs.csv", "data/sponsorships.csv", "data/references.csv",
+             "data/paragraphs.csv", "data/sponsorships.csv", "data/votes.csv",
+             "data/references.csv",
              "data/mandates.csv"]
 
 

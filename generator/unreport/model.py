@@ -196,7 +196,8 @@ class Statement:
 
 @dataclass(frozen=True)
 class Vote:
-    """A recorded vote."""
+    """A vote of the Committee: its counts, and for a recorded vote the States of each
+    group as the report lists them."""
 
     yes: int
     """Votes in favour."""
@@ -204,6 +205,69 @@ class Vote:
     """Votes against."""
     abstain: int
     """Abstentions."""
+    recorded: bool = True
+    """True for a recorded vote ("by a recorded vote of 80 to 29"), False for a vote whose
+    States the report does not list ("by a vote of 94 to 12")."""
+    in_favour: tuple[str, ...] = ()
+    """States that voted in favour, as listed (apostrophes straight); empty if not listed."""
+    against: tuple[str, ...] = ()
+    """States that voted against, as listed."""
+    abstaining: tuple[str, ...] = ()
+    """States that abstained, as listed."""
+    meeting: int | None = None
+    """Meeting at which the vote was taken, when the report says."""
+    span: Span | None = None
+    """Source lines of the paragraph that records the vote and its lists."""
+
+
+@dataclass(frozen=True)
+class ParagraphVote:
+    """A separate vote on one paragraph of a draft ("decided to retain operative
+    paragraph 9 by a recorded vote of 110 to 8, with 44 abstentions")."""
+
+    anchor: str
+    """Anchor of the paragraph voted on in the draft's text: ``op-9``, ``pp-15``."""
+    outcome: str
+    """``retained`` or ``deleted``."""
+    vote: Vote | None
+    """The vote, or None where the report gives none."""
+    paragraph: int
+    """Report paragraph that records it."""
+
+
+@dataclass(frozen=True)
+class AmendmentAction:
+    """Amendments to a draft proposed in the Committee (A/C.3/77/L.66) and what the
+    Committee did with them."""
+
+    symbol: DocumentSymbol
+    """Symbol of the document of amendments."""
+    amends: DocumentSymbol
+    """Symbol of the draft they amend."""
+    proposed_by: tuple[str, ...]
+    """States (or an officer) that introduced or submitted them, as the report names them."""
+    on_behalf_of: str | None
+    """Group on whose behalf they were introduced, if any."""
+    outcome: str
+    """``adopted``, ``rejected``, ``withdrawn``, ``no action`` or ``""`` (not said)."""
+    vote: Vote | None
+    """The vote on them, or None (adopted without a vote, or not said)."""
+    paragraphs: tuple[int, ...]
+    """Report paragraphs that speak of them."""
+
+
+@dataclass(frozen=True)
+class OralChange:
+    """An oral revision or correction of a draft, made at the meeting that acted on it."""
+
+    kind: str
+    """``revised`` or ``corrected``."""
+    by: str | None
+    """Who made it: a State or an officer (``Secretary of the Committee``), if said."""
+    meeting: int | None
+    """Meeting number, when the report says."""
+    paragraph: int
+    """Report paragraph that records it."""
 
 
 @dataclass(frozen=True)
@@ -235,13 +299,23 @@ class Proposal:
     adopted_at: int | None
     """Meeting at which it was adopted."""
     vote: Vote | None
-    """Recorded vote, or None when adopted without one."""
+    """The vote that decided its fate (adoption, rejection, or a motion that no action be
+    taken on it), or None when there was none."""
     draft_resolution: str | None
     """Roman number of the draft resolution it became (``I``…)."""
     paragraphs: tuple[int, ...]
     """Report paragraphs of the subsection."""
     span: Span
     """Source lines of the subsection."""
+    outcome: str = ""
+    """What the Committee did with it: ``adopted``, ``rejected``, ``withdrawn`` (by its
+    sponsors), ``no action`` (taken on it), or ``""`` where section II does not say."""
+    paragraph_votes: tuple[ParagraphVote, ...] = ()
+    """Separate votes on paragraphs of its text, in the report's order."""
+    amendments: tuple[AmendmentAction, ...] = ()
+    """Amendments proposed to it in the Committee, in the order the report names them."""
+    oral_changes: tuple[OralChange, ...] = ()
+    """Oral revisions and corrections made to it."""
 
 
 @dataclass(frozen=True)
@@ -457,6 +531,10 @@ class Report:
     """Drafts considered (section II)."""
     resolutions: tuple[DraftResolution, ...]
     """Draft resolutions recommended (section III)."""
+    agenda_sub_item: str | None = None
+    """The sub-item of the agenda item, where it has one ("68 (b)" → ``b``)."""
+    part: str | None = None
+    """For a report issued in parts: which part this is, as its title says ("Part III")."""
     kind: str = "report"
     """What the document is: ``report`` (a Main Committee's report), ``resolution`` (an
     adopted resolution, A/RES/…), ``draft`` (a draft resolution, A/C.3/80/L.3) or

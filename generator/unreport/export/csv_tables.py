@@ -1,5 +1,5 @@
 """CSV tables for spreadsheets: ``data/paragraphs.csv``, ``sponsorships.csv``,
-``references.csv``, ``mandates.csv``, ``amendments.csv``.
+``votes.csv``, ``references.csv``, ``mandates.csv``, ``amendments.csv``.
 
 Each table is a ``Table``: a file name, a sentence saying what it holds, its
 columns (each described: the Data page lists them), a function giving its rows
@@ -273,7 +273,43 @@ AMENDMENTS = Table(
      Column("notes", "The footnotes marked in it, one a line: [number] text.")),
     amendment_rows, ("amendments",))
 
-TABLES: tuple[Table, ...] = (PARAGRAPHS, AMENDMENTS, SPONSORSHIPS, REFERENCES, MANDATES)
+def vote_rows(sources: Analysis) -> Iterator[Row]:
+    """One row per State per recorded vote that lists its States: on a draft as a whole,
+    on one of its paragraphs, or on amendments to it."""
+    report = sources.report
+    for proposal in report.proposals:
+        number = proposal.draft_resolution or ""
+        draft = str(proposal.draft_symbol)
+        subjects = [("draft", proposal.outcome, proposal.vote)]
+        subjects += [(v.anchor, v.outcome, v.vote) for v in proposal.paragraph_votes]
+        subjects += [(str(a.symbol), a.outcome, a.vote) for a in proposal.amendments]
+        for subject, outcome, vote in subjects:
+            if vote is None or not vote.recorded:
+                continue
+            for cast, states in (("yes", vote.in_favour), ("no", vote.against),
+                                 ("abstain", vote.abstaining)):
+                for state in states:
+                    yield (number, draft, subject, outcome, vote.meeting, state, cast)
+
+
+VOTES = Table(
+    "votes.csv",
+    "One row per State per recorded vote: on a draft as a whole, on one of its paragraphs "
+    "or on amendments to it, as the report lists the States.",
+    (Column("draft", "Roman number of the draft resolution the draft became (empty if "
+                     "none: rejected, withdrawn or not acted on)."),
+     Column("draft_symbol", "Symbol of the draft, e.g. A/C.3/77/L.35."),
+     Column("subject", "What was voted on: draft (the draft as a whole), the anchor of a "
+                       "paragraph of its text (op-9, pp-15), or the symbol of amendments "
+                       "to it (A/C.3/77/L.66)."),
+     Column("outcome", "What came of it: adopted, rejected, withdrawn or no action for a "
+                       "draft or amendments; retained or deleted for a paragraph."),
+     Column("meeting", "Number of the Committee meeting at which the vote was taken."),
+     Column("state", "The State, as the report lists it (apostrophes straight)."),
+     Column("vote", "yes (in favour), no (against) or abstain.")),
+    vote_rows, ("report",))
+
+TABLES: tuple[Table, ...] = (PARAGRAPHS, AMENDMENTS, SPONSORSHIPS, VOTES, REFERENCES, MANDATES)
 """Every table, in the order the Data page lists them."""
 
 

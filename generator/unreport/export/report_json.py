@@ -24,6 +24,7 @@ from unreport.model import (
     Proposal,
     Report,
     SubParagraph,
+    Vote,
 )
 from unreport.references.layer import ReferenceLayer, natural_key
 
@@ -64,10 +65,26 @@ def _proposal(p: Proposal) -> dict[str, Any]:
                         "meeting": s.meeting, "paragraph": s.paragraph} for s in p.statements],
         "adopted": p.adopted,
         "adopted_at_meeting": p.adopted_at,
-        "vote": ({"yes": p.vote.yes, "no": p.vote.no, "abstain": p.vote.abstain}
-                 if p.vote else None),
+        "vote": _vote(p.vote),
         "paragraphs": list(p.paragraphs),
+        "outcome": p.outcome,
+        "paragraph_votes": [{"anchor": v.anchor, "outcome": v.outcome, "vote": _vote(v.vote),
+                             "paragraph": v.paragraph} for v in p.paragraph_votes],
+        "amendments": [{"symbol": str(a.symbol), "amends": str(a.amends),
+                        "proposed_by": list(a.proposed_by), "on_behalf_of": a.on_behalf_of,
+                        "outcome": a.outcome, "vote": _vote(a.vote),
+                        "paragraphs": list(a.paragraphs)} for a in p.amendments],
+        "oral_changes": [{"kind": c.kind, "by": c.by, "meeting": c.meeting,
+                          "paragraph": c.paragraph} for c in p.oral_changes],
     }
+
+
+def _vote(vote: Vote | None) -> dict[str, Any] | None:
+    if vote is None:
+        return None
+    return {"yes": vote.yes, "no": vote.no, "abstain": vote.abstain, "recorded": vote.recorded,
+            "in_favour": list(vote.in_favour), "against": list(vote.against),
+            "abstaining": list(vote.abstaining), "meeting": vote.meeting}
 
 
 def _resolution(r: DraftResolution, layer: ReferenceLayer,
@@ -144,6 +161,8 @@ def to_data(analysis: Analysis) -> dict[str, Any]:
         "date": report.date.isoformat() if report.date else None,
         "session": report.session,
         "agenda_item": report.agenda_item,
+        "agenda_sub_item": report.agenda_sub_item,
+        "part": report.part,
         "title": report.title,
         "committee": report.committee,
         "rapporteur": ({"name": report.rapporteur.name, "country": report.rapporteur.country}

@@ -39,12 +39,18 @@ class Masthead:
     """Reporting committee."""
     rapporteur: Rapporteur | None
     """Rapporteur."""
+    agenda_sub_item: str | None = None
+    """Letter of the agenda item's sub-item ("Agenda item 68 (b)" → ``b``), if any."""
+    part: str | None = None
+    """Part of a report issued in parts ("Report of the Third Committee (Part III)" →
+    ``III``); the committee is then read without it."""
 
 
 def read_masthead(blocks: tuple[Block, ...]) -> Masthead:
     """Read the facts from the blocks above the first section heading."""
     symbol = date = session = agenda = title = committee = rapporteur = None
     symbol_line = None
+    sub_item = part = None
     lines = [(b.span.first, b.text.replace("*", "").lstrip("#").strip()) for b in blocks]
     agenda_index = None
     for index, (number, text) in enumerate(lines):
@@ -55,10 +61,12 @@ def read_masthead(blocks: tuple[Block, ...]) -> Masthead:
             date = parse_date(text)
         if session is None and (match := re.search(r"^(\S+)\s+session\b", text, re.I)):
             session = ordinal_words(match.group(1))
-        if agenda is None and (match := re.search(r"\bAgenda items?\s+(\d+)", text, re.I)):
-            agenda, agenda_index = int(match.group(1)), index
+        if agenda is None and (match := _AGENDA.search(text)):
+            agenda, agenda_index, sub_item = int(match.group(1)), index, match.group(2)
         if committee is None and (match := re.search(r"^Report of the (.+)$", text)):
             committee = match.group(1).strip()
+            if in_parts := _PART.search(committee):
+                committee, part = committee[:in_parts.start()].rstrip(), in_parts.group(1)
         if rapporteur is None and (match := re.search(r"^Rapporteurs?:\s*(.+?)\s*\(([^)]+)\)",
                                                       text)):
             rapporteur = Rapporteur(match.group(1).strip(), match.group(2).strip())
@@ -69,4 +77,11 @@ def read_masthead(blocks: tuple[Block, ...]) -> Masthead:
                 break
     if date is None:
         date = next((d for _, t in lines if (d := parse_date(t))), None)
-    return Masthead(symbol, symbol_line, date, session, agenda, title, committee, rapporteur)
+    return Masthead(symbol, symbol_line, date, session, agenda, title, committee, rapporteur,
+                    sub_item, part)
+
+
+_AGENDA = re.compile(r"\bAgenda items?\s+(\d+)(?:\s*\(([a-z])\))?", re.IGNORECASE)
+"""An agenda item, with its sub-item if it has one ("Agenda item 68 (b)")."""
+_PART = re.compile(r"\s*\(Part ([IVXL]+)\)\s*$")
+"""The part of a report issued in parts, after the committee's name."""

@@ -4,16 +4,20 @@ Each subsection ("A. Draft resolution A/C.3/77/L.2") tells, in set phrases,
 who submitted the draft, who joined in sponsoring it and when, at which
 meetings it was considered, who spoke, and what the Committee did. The
 phrases are those of the Secretariat's reporting style; each pattern below
-names the phrase it reads.
+names the phrase it reads. What the Committee did — adoption, rejection,
+withdrawal, no action, votes on paragraphs, amendments, oral revisions — is read
+by ``actions.py``, and the votes with their lists of States by ``votes.py``.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 
 from unreport.diagnostics import Collector
 from unreport.model import (
+    DraftResolution,
     Meeting,
     Proposal,
     ReportParagraph,
@@ -21,15 +25,13 @@ from unreport.model import (
     Span,
     Sponsors,
     Statement,
-    Vote,
 )
+from unreport.parse.actions import MEETING, current_meeting, read_actions, sentences
+from unreport.parse.clean import Line
 from unreport.text.dates import MONTH_PATTERN, parse_date
 from unreport.text.states import known_states, split_names, strip_article
 from unreport.text.symbols import SYMBOL_RE, DocumentSymbol
 
-_MEETING = re.compile(rf"\b(\d{{1,3}})(?:st|nd|rd|th) (plenary )?meeting"
-                      rf"(?:,? on (\d{{1,2}} {MONTH_PATTERN}(?: \d{{4}})?))?")
-_SAME_MEETING = re.compile(r"\b(?:the|that) same meeting\b", re.IGNORECASE)
 _TITLE = re.compile(r"draft (?:resolution|decision) entitled [\"“](.+?)[\"”]")
 _RECOMMENDED = re.compile(r"In its (resolution|decision) (\S+?),? the (.+?) recommended")
 _SUBMITTED = re.compile(r"submitted by (.+?)\.(?=\s|$)")
@@ -37,10 +39,7 @@ _SUBSEQUENTLY = re.compile(r"^Subsequently, (.+?) joined in sponsoring")
 _AT_MEETING = re.compile(rf"^(?:Also )?[Aa]t (?:the|its) (?:same|\d+\w*) meeting,"
                          rf"(?: on \d{{1,2}} {MONTH_PATTERN}(?: \d{{4}})?,)?"
                          r"\s+(.+?) joined in sponsoring")
-_ADOPTED = re.compile(r"\bthe Committee adopted draft (?:resolution|decision)")
-_REJECTED = re.compile(r"\bthe Committee rejected draft (?:resolution|decision)")
 _BECAME = re.compile(r"see para\.\s*\d+,\s*draft resolution ([IVXLC]+)")
-_VOTE = re.compile(r"by a recorded vote of (\d+) to (\d+),? with (\d+) abstentions?")
 _OFFICER = re.compile(r"^(?:the )?(Chair|Vice-Chair|Rapporteur|Secretary)\b")
 _SPEAKERS = re.compile(
     r"the (?:representatives?|observers?) of (?P<who>.+?)"
@@ -48,10 +47,6 @@ _SPEAKERS = re.compile(
     r" (?:made (?:a )?statements?|made an introductory statement)")
 _OFFICER_STATEMENT = re.compile(r"the (?P<who>(?:Chair|Vice-Chair|Secretary|Rapporteur)"
                                 r"(?: of the Committee)?) (?:read out|made) a statement")
-
-
-def sentences(text: str) -> list[str]:
-    return [s for s in re.split(r"(?<=[a-z)\]])\.\s+(?=[A-Z])", text) if s]
 
 
 def _names(text: str, line: int, messages: Collector) -> tuple[str, ...]:
@@ -67,19 +62,12 @@ def _names(text: str, line: int, messages: Collector) -> tuple[str, ...]:
 def _meetings(paragraphs: list[ReportParagraph], year: int | None) -> tuple[Meeting, ...]:
     found: dict[int, Meeting] = {}
     for paragraph in paragraphs:
-        for match in _MEETING.finditer(paragraph.text):
+        for match in MEETING.finditer(paragraph.text):
             number = int(match.group(1))
             date = parse_date(match.group(3), year) if match.group(3) else None
             if number not in found or (found[number].date is None and date):
                 found[number] = Meeting(number, date, bool(match.group(2)))
     return tuple(found[n] for n in sorted(found))
-
-
-def _current_meeting(sentence: str, previous: int | None) -> int | None:
-    match = _MEETING.search(sentence)
-    if match:
-        return int(match.group(1))
-    return previous if _SAME_MEETING.search(sentence) or previous else None
 
 
 def _statements(paragraphs: list[ReportParagraph], adoption_paragraph: int | None,
@@ -88,7 +76,7 @@ def _statements(paragraphs: list[ReportParagraph], adoption_paragraph: int | Non
     meeting: int | None = None
     for paragraph in paragraphs:
         for sentence in sentences(paragraph.text):
-            meeting = _current_meeting(sentence, meeting)
+            meeting = current_meeting(sentence, meeting)
             if sentence.startswith("Before the adoption"):
                 timing = "before"
             elif sentence.startswith("After the adoption"):
@@ -117,7 +105,7 @@ def _statements(paragraphs: list[ReportParagraph], adoption_paragraph: int | Non
 
 
 def _proposal(letter: str, heading: str, paragraphs: list[ReportParagraph],
-              date: dt.date | None, messages: Collector) -> Proposal:
+              date: dt.date | None, lines: Sequence[Line], messages: Collector) -> Proposal:
     text = " ".join(p.text for p in paragraphs)
     line = paragraphs[0].span.first if paragraphs else 0
     symbol_match = SYMBOL_RE.search(heading) or SYMBOL_RE.search(text)
@@ -156,27 +144,17 @@ def _proposal(letter: str, heading: str, paragraphs: list[ReportParagraph],
                 subsequent += _names(later.group(1), paragraph.span.first, messages)
             elif joined:
                 at_meeting.extend(_names(joined.group(1), paragraph.span.first, messages))
-    adoption = next((p for p in paragraphs if _ADOPTED.search(p.text)), None)
-    rejected = any(_REJECTED.search(p.text) for p in paragraphs)
-    adopted_at = None
-    vote = None
+    actions = read_actions(paragraphs, symbol, lines, messages)
+    adoption = actions.adoption
     became = None
     if adoption:
-        meeting = None
-        for paragraph in paragraphs:
-            for sentence in sentences(paragraph.text):
-                meeting = _current_meeting(sentence, meeting)
-                if paragraph is adoption and _ADOPTED.search(sentence):
-                    adopted_at = meeting
-        votes = _VOTE.search(adoption.text)
-        if votes:
-            vote = Vote(*(int(v) for v in votes.groups()))
         became_match = _BECAME.search(adoption.text)
         became = became_match.group(1) if became_match else None
-    elif not rejected:
+    elif not actions.outcome:
         messages.warn("proposal", line,
                       f"subsection {letter}: no sentence says what the Committee did with "
-                      f"draft {symbol}; expected 'the Committee adopted draft resolution …'.")
+                      f"draft {symbol}; expected 'the Committee adopted draft resolution …' "
+                      "(or rejected, withdrew or took no action on it).")
     year = date.year if date else None
     span = Span(line, paragraphs[-1].span.last if paragraphs else line)
     return Proposal(
@@ -187,13 +165,38 @@ def _proposal(letter: str, heading: str, paragraphs: list[ReportParagraph],
         sponsors=Sponsors(original, subsequent, tuple(at_meeting)),
         meetings=_meetings(paragraphs, year),
         statements=_statements(paragraphs, adoption.number if adoption else None),
-        adopted=adoption is not None, adopted_at=adopted_at, vote=vote,
-        draft_resolution=became, paragraphs=tuple(p.number for p in paragraphs), span=span)
+        adopted=adoption is not None, adopted_at=actions.adopted_at, vote=actions.vote,
+        draft_resolution=became, paragraphs=tuple(p.number for p in paragraphs), span=span,
+        outcome=actions.outcome, paragraph_votes=tuple(actions.paragraph_votes),
+        amendments=tuple(actions.amendments.values()),
+        oral_changes=tuple(actions.oral_changes))
 
+
+def _check_paragraph_votes(proposal: Proposal, resolutions: Sequence[DraftResolution],
+                           paragraphs: Sequence[ReportParagraph], messages: Collector) -> None:
+    """Warn where a paragraph the Committee voted to retain is not in the draft's text."""
+    draft = next((r for r in resolutions if r.number == proposal.draft_resolution), None)
+    if draft is None:
+        return
+    anchors = {p.anchor for p in draft.preambular} | {o.anchor for o in draft.operative}
+    for vote in proposal.paragraph_votes:
+        if vote.outcome == "retained" and vote.anchor not in anchors:
+            where = next((p.span.first for p in paragraphs if p.number == vote.paragraph),
+                         proposal.span.first)
+            kind, number = vote.anchor.split("-", 1)
+            name = "operative" if kind == "op" else "preambular"
+            messages.warn("proposal", where,
+                          f"paragraph {vote.paragraph} says the Committee voted to retain "
+                          f"{name} paragraph {number} of draft {proposal.draft_symbol}, but "
+                          f"draft resolution {draft.number} has no {name} paragraph {number}; "
+                          "check the paragraph's number in the report and in the text.")
 
 def read_proposals(paragraphs: tuple[ReportParagraph, ...], sections: tuple[Section, ...],
-                   date: dt.date | None, messages: Collector) -> tuple[Proposal, ...]:
-    """One ``Proposal`` per subsection whose heading names a draft."""
+                   date: dt.date | None, messages: Collector, *, lines: Sequence[Line] = (),
+                   resolutions: Sequence[DraftResolution] = ()) -> tuple[Proposal, ...]:
+    """One ``Proposal`` per subsection whose heading names a draft; ``lines`` (the cleaned
+    source) lets a message about a list of States name its line, and ``resolutions`` lets
+    a vote on a paragraph be checked against the draft's text."""
     proposals: list[Proposal] = []
     for section in sections:
         for subsection in section.subsections:
@@ -205,6 +208,8 @@ def read_proposals(paragraphs: tuple[ReportParagraph, ...], sections: tuple[Sect
                 messages.warn("proposal", subsection.line, f"subsection {subsection.letter} has no "
                               "numbered paragraphs.")
                 continue
-            proposals.append(_proposal(subsection.letter, subsection.title, members, date,
-                                       messages))
+            proposal = _proposal(subsection.letter, subsection.title, members, date, lines,
+                                 messages)
+            _check_paragraph_votes(proposal, resolutions, members, messages)
+            proposals.append(proposal)
     return tuple(proposals)

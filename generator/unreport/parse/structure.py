@@ -675,7 +675,8 @@ def structure(cleaned: Cleaned, blocks: tuple[Block, ...], messages: Collector) 
         resolutions.append(freeze_draft(draft, slug, messages))
     sections = tuple(Section(number, title, f"section-{number.lower()}", tuple(subs), line)
                      for number, title, line, subs in body.sections)
-    proposals = read_proposals(paragraphs, sections, masthead.date, messages)
+    proposals = read_proposals(paragraphs, sections, masthead.date, messages,
+                               lines=cleaned.lines, resolutions=resolutions)
     known = {r.number for r in resolutions}
     for proposal in proposals:
         if proposal.draft_resolution and proposal.draft_resolution not in known:
@@ -687,6 +688,7 @@ def structure(cleaned: Cleaned, blocks: tuple[Block, ...], messages: Collector) 
         symbol=masthead.symbol, date=masthead.date, session=masthead.session,
         agenda_item=masthead.agenda_item, title=masthead.title or "", committee=masthead.committee,
         rapporteur=masthead.rapporteur, sections=sections, paragraphs=paragraphs, notes=notes,
+        agenda_sub_item=masthead.agenda_sub_item, part=masthead.part,
         proposals=proposals, resolutions=tuple(resolutions), source=path)
 
 

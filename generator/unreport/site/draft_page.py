@@ -19,6 +19,7 @@ from unreport.site.mandates_page import mandate_label
 from unreport.site.markdown_text import attribute, escape, escape_block
 from unreport.site.paragraphs import Page, inline, notes_section, paragraph, sub_paragraphs
 from unreport.site.search_entries import OWN_ENTRIES, SearchEntry, SearchPage
+from unreport.site.votes import OUTCOMES, counts, fact_rows, paragraph_labels, vote_lists
 from unreport.text.dates import long_date
 from unreport.text.numbers import ordinal
 from unreport.text.parts import (
@@ -53,12 +54,14 @@ def facts_box(report: Report, proposal: Proposal | None) -> str:
     when = meeting_phrase(proposal, proposal.adopted_at)
     where = (f"[report, paragraphs {proposal.paragraphs[0]}–{proposal.paragraphs[-1]}]"
              f"(../{addresses.HOME}#section-ii-{proposal.letter.lower()})")
-    vote = (f", recorded vote {proposal.vote.yes}–{proposal.vote.no}–{proposal.vote.abstain}"
-            if proposal.vote else "")
+    vote = f", {counts(proposal.vote)}" if proposal.vote else ""
+    action = OUTCOMES.get(proposal.outcome, "Adopted" if proposal.adopted else "Not adopted")
+    by = (f" by the {escape(report.committee)}"
+          if proposal.outcome in ("adopted", "rejected", "") else "")
     rows = [f"| Draft | [{escape(str(proposal.draft_symbol))}]({proposal.draft_symbol.url}) |",
             "|---|---|",
-            f"| Action | {'Adopted' if proposal.adopted else 'Not adopted'} by the "
-            f"{escape(report.committee)}{' at its ' + when if when else ''}{vote} ({where}) |"]
+            f"| Action | {action}{by}{' at its ' + when if when else ''}{vote} ({where}) |"]
+    rows += fact_rows(proposal)
     if proposal.recommended_by:
         rows.append(f"| Recommended by | {escape(proposal.recommended_by)} "
                     f"({escape(proposal.recommendation or '')}) |")
@@ -83,6 +86,7 @@ def facts_box(report: Report, proposal: Proposal | None) -> str:
         said = "; ".join(f"{escape(curly_quotes(s.speaker))} ({s.timing} adoption)"
                          for s in proposal.statements)
         lines += ["", f"    **Statements:** {said}"]
+    lines += vote_lists(report, proposal)
     return "\n".join(lines) + "\n"
 
 
@@ -153,6 +157,9 @@ def resolution_page(report: Report, resolution: DraftResolution, layer: Referenc
     labels = {m.anchor: mandate_label(m)
               for m in (mandates.in_resolution(resolution.number) if mandates else ())
               if m.page == resolution.page}
+    if report.kind == "report":  # a paragraph retained by a separate vote says so
+        for anchor, label in paragraph_labels(report.proposal_for(resolution.number)).items():
+            labels[anchor] = f"{labels[anchor]}\n{label}" if labels.get(anchor) else label
     path = addresses.draft_page(resolution.slug)
     page = Page(path, frozenset(n.number for n in resolution.notes), layer,
                 SearchPage(path, framing.name), labels)
@@ -207,7 +214,9 @@ def _preambular(pp: Preambular, page: Page, cite: str) -> str:
                   links=page.links(pp.anchor))
     page.search.paragraph(pp.anchor, text)
     name = f"preambular paragraph {pp.number}"
-    return paragraph(f"PP {pp.number}", pp.anchor, body, f"{cite}, {name}", ".unr-pp", name)
+    out = paragraph(f"PP {pp.number}", pp.anchor, body, f"{cite}, {name}", ".unr-pp", name)
+    label = page.labels.get(pp.anchor)
+    return f"{out}\n{label}" if label else out
 
 
 def _operative(op: Operative, page: Page, scope: str, parts: dict[str, str]) -> list[str]:

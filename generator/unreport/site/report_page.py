@@ -10,6 +10,7 @@ from unreport.site.draft_page import meeting_phrase
 from unreport.site.markdown_text import attribute, boxed_table, escape, escape_block
 from unreport.site.paragraphs import Page, inline, notes_section, paragraph, sub_paragraphs
 from unreport.site.search_entries import OWN_ENTRIES, SearchEntry, SearchPage
+from unreport.site.votes import counts
 from unreport.text.dates import long_date
 from unreport.text.typography import curly_quotes
 
@@ -34,6 +35,8 @@ def _resolution_table(report: Report) -> str:
         draft = (f"[{escape(str(proposal.draft_symbol))}]({proposal.draft_symbol.url})"
                  if proposal else "")
         meeting = meeting_phrase(proposal, proposal.adopted_at) if proposal else ""
+        if proposal and proposal.vote:  # adopted without a vote: the meeting alone
+            meeting += f" ({counts(proposal.vote)})" if meeting else counts(proposal.vote)
         # A count is a number everywhere, 0 included (drafts the Chair submitted for
         # another body have none); "—" only where the report says nothing at all.
         sponsors = str(proposal.sponsors.count) if proposal else "—"
@@ -44,6 +47,15 @@ def _resolution_table(report: Report) -> str:
     return "\n".join(boxed_table(lines, "unr-drafts")) + "\n"
 
 
+def agenda_item(report: Report) -> str:
+    """``68 (b)``, ``109``, or ``not given``; a report issued in parts says which part."""
+    if report.agenda_item is None:
+        return "not given"
+    item = str(report.agenda_item) + (f" ({report.agenda_sub_item})"
+                                      if report.agenda_sub_item else "")
+    return item + (f"; this report is its {escape(report.part)}" if report.part else "")
+
+
 def _masthead(report: Report, json_name: str, page: Page) -> list[str]:
     rapporteur = (f"{escape(report.rapporteur.name)} ({escape(report.rapporteur.country)})"
                   if report.rapporteur else "not named")
@@ -52,7 +64,7 @@ def _masthead(report: Report, json_name: str, page: Page) -> list[str]:
         "|---|---|",
         f"| Date | {long_date(report.date)} |",
         f"| Session | {report.session or 'not given'} |",
-        f"| Agenda item | {report.agenda_item or 'not given'} |",
+        f"| Agenda item | {agenda_item(report)} |",
         f"| Committee | {escape(report.committee)} |",
         f"| Rapporteur | {rapporteur} |",
         f"| Data | [{json_name}]({json_name}) (every paragraph, note and sponsor as JSON); "
