@@ -23,8 +23,8 @@ from unreport.parse.verify import verify
 Run = tuple[str, float, float, str]
 Line = tuple[float, float, list[Run]]
 
-R, B, I = "F1", "F2", "F3"  # Times-Roman, Times-Bold, Times-Italic
-FONTS = {R: "Times-Roman", B: "Times-Bold", I: "Times-Italic"}
+R, B, IT = "F1", "F2", "F3"  # Times-Roman, Times-Bold, Times-Italic
+FONTS = {R: "Times-Roman", B: "Times-Bold", IT: "Times-Italic"}
 
 
 def text(*runs: tuple[str, str] | Run) -> list[Run]:
@@ -32,7 +32,7 @@ def text(*runs: tuple[str, str] | Run) -> list[Run]:
     out: list[Run] = []
     for run in runs:
         if len(run) == 4:
-            out.append(run)  # type: ignore[arg-type]
+            out.append(run)
         elif run[0] == "mark":
             out.append((R, 6.5, 3.5, run[1]))
         else:
@@ -62,12 +62,14 @@ PAGE_1: list[Line] = [
     (123.4, 512.0, [(B, 17, 0, "Report of the Sixth Committee")]),
     (123.4, 490.0, [(R, 10, 0, "Rapporteur: Mr. Test Person (Iceland)")]),
     (98.0, 460.0, [(B, 10, 0, "I. Introduction")]),
-    *paragraph(436.0, text((R, "1. At its 2nd plenary meeting, on 5 September 2029, the General")),
+    *paragraph(436.0,
+               text((R, "1. At its 2nd plenary meeting, on 5 September 2029, the General")),
                text((R, "Assembly decided to allocate the item to the Sixth Committee."),
                     ("mark", "1"))),
     (98.0, 394.0, [(B, 10, 0, "II. Consideration of proposals")]),
     (123.4, 370.0, [(B, 10, 0, "A. Draft resolution A/C.6/99/L.2")]),
-    *paragraph(346.0, text((R, "2. At the 9th meeting, on 1 December 2029, the Committee had before")),
+    *paragraph(346.0,
+               text((R, "2. At the 9th meeting, on 1 December 2029, the Committee had before")),
                text((R, "it a draft resolution entitled \"Testing the tools\" (A/C.6/99/L.2),")),
                text((R, "submitted by Bosnia and Herzegovina, Iceland and the United Kingdom")),
                text((R, "of Great Britain and Northern Ireland. Subsequently, Chile and the")),
@@ -87,17 +89,17 @@ PAGE_2: list[Line] = [
     (60.0, 733.0, [(B, 8.5, 0, "A/99/1")]),
     (247.0, 700.0, [(B, 10, 0, "Draft resolution I")]),
     (247.0, 676.0, [(B, 12, 0, "Testing the tools")]),
-    (147.1, 652.0, [(I, 10, 0, "The General Assembly"), (R, 10, 0, ",")]),
-    *paragraph(634.0, text((I, "Recalling"), (R, " its resolution 98/1 of 1 January 2029,"),
+    (147.1, 652.0, [(IT, 10, 0, "The General Assembly"), (R, 10, 0, ",")]),
+    *paragraph(634.0, text((IT, "Recalling"), (R, " its resolution 98/1 of 1 January 2029,"),
                            ("mark", "1"))),
-    *paragraph(616.0, text((I, "Noting with appreciation"), (R, " the work of the")),
+    *paragraph(616.0, text((IT, "Noting with appreciation"), (R, " the work of the")),
                text((R, "tools,"))),
-    *paragraph(586.0, text((R, "1. "), (I, "Requests"), (R, " the Secretary-General to test:"))),
+    *paragraph(586.0, text((R, "1. "), (IT, "Requests"), (R, " the Secretary-General to test:"))),
     *paragraph(568.0, text((R, "(a) The tools;"))),
     *paragraph(550.0, text((R, "(b) The rules, including:"))),
     *paragraph(532.0, text((R, "(i) Old ones;"), ("mark", "2")), indent=171.0),
     *paragraph(514.0, text((R, "(ii) New ones;")), indent=171.0),
-    *paragraph(496.0, text((R, "2. "), (I, "Decides"), (R, " to remain seized of the matter."))),
+    *paragraph(496.0, text((R, "2. "), (IT, "Decides"), (R, " to remain seized of the matter."))),
     (99.6, 120.0, [(B, 8, 0, "__________________")]),
     (117.0, 109.0, [(R, 5.5, 3, "1")]),
     (123.4, 109.0, [(R, 8.5, 0, "Resolution 98/1, annex.")]),
