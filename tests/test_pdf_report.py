@@ -134,7 +134,7 @@ def write_pdf(pages: list[list[Line]]) -> bytes:
     kids = []
     objects.append(b"<< /Type /Catalog /Pages 2 0 R >>")
     objects.append(b"")  # the page tree, written once the pages are numbered
-    for name, base in FONTS.items():
+    for base in FONTS.values():
         objects.append(f"<< /Type /Font /Subtype /Type1 /BaseFont /{base} >>".encode())
     resources = " ".join(f"/{name} {number} 0 R" for name, number in fonts.items())
     for lines in pages:
