@@ -25,12 +25,19 @@ DATA = "data.md"
 """The Data page, listing the downloads."""
 DRAFTS = "draft-resolutions"
 """The folder of the draft resolutions' pages."""
+DECISIONS = "draft-decisions"
+"""The folder of the draft decisions' pages."""
 
 
 def draft_page(slug: str) -> str:
     """The path of a draft resolution's page: ``draft-resolutions/v.md`` for ``v``; the
     home page for ``""`` (the text of a resolution or draft document is its home page)."""
     return f"{DRAFTS}/{slug}.md" if slug else HOME
+
+
+def draft_decision_page(slug: str) -> str:
+    """The path of a draft decision's page: ``draft-decisions/ii.md`` for ``ii``."""
+    return f"{DECISIONS}/{slug}.md"
 
 
 def page_url(page: str, anchor: str | None = None) -> str:

@@ -143,7 +143,8 @@ def summary(report: Report, warnings: tuple[Diagnostic, ...]) -> str:
     """One line saying what was parsed, in the words of the document's kind."""
     preambular = sum(len(r.preambular) for r in report.resolutions)
     operative = sum(len(r.operative) for r in report.resolutions)
-    notes = len(report.notes) + sum(len(r.notes) for r in report.resolutions)
+    notes = len(report.notes) + sum(len(r.notes) for r in report.resolutions) + sum(
+        len(d.notes) for d in report.decisions)
     annexes = sum(len(r.annexes) for r in report.resolutions)
     paragraphs = (f"{_count(preambular, 'preambular paragraph')} and "
                   f"{_count(operative, 'operative paragraph')}")
@@ -156,7 +157,9 @@ def summary(report: Report, warnings: tuple[Diagnostic, ...]) -> str:
         what = _count(len(report.amendments), "amendment") + (
             f" to {report.amends}" if report.amends else "")
     else:
-        what = (f"{_count(len(report.resolutions), 'draft resolution')}, "
+        decisions = (f", {_count(len(report.decisions), 'draft decision')}"
+                     if report.decisions else "")
+        what = (f"{_count(len(report.resolutions), 'draft resolution')}{decisions}, "
                 f"{_count(len(report.paragraphs), 'report paragraph')}, {paragraphs}")
     return (f"{report.symbol}: {what}, {_count(notes, 'footnote')}; "
             f"{_count(len(warnings), 'warning')}.")

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from unreport.addresses import draft_page, page_url
+from unreport.addresses import draft_decision_page, draft_page, page_url
 from unreport.text.symbols import DocumentSymbol
 
 
@@ -491,6 +491,35 @@ class DraftResolution:
 
 
 @dataclass(frozen=True)
+class DraftDecision:
+    """A draft decision recommended for adoption, after the draft resolutions ("The Third
+    Committee also recommends to the General Assembly the adoption of the following draft
+    decision:")."""
+
+    number: str
+    """Roman number as printed ("Draft decision II"), or ``""`` for a report's one
+    unnumbered draft decision."""
+    title: str
+    """Title ("Documents considered by the General Assembly in connection with …")."""
+    paragraphs: tuple[Operative, ...]
+    """Its text, paragraph by paragraph ("The General Assembly takes note of the following
+    documents:"), with their lettered items; anchors ``para-N`` and ``para-N-a`` (N counts
+    the paragraphs from 1; ``printed`` is False, as decisions number none)."""
+    notes: tuple[Note, ...]
+    """Footnotes, numbered afresh in each draft decision."""
+    span: Span
+    """Source lines from the heading (or the title) to the last paragraph or note."""
+    slug: str
+    """File name stem of its page: ``ii`` for draft decision II, ``decision`` for an
+    unnumbered one (``-2`` for a repeat)."""
+
+    @property
+    def page(self) -> str:
+        """Site path of its page."""
+        return page_url(draft_decision_page(self.slug))
+
+
+@dataclass(frozen=True)
 class Rapporteur:
     """The Committee's rapporteur."""
 
@@ -557,6 +586,8 @@ class Report:
     """Path of the source file as given by the user."""
     digest: str = field(default="", compare=False)
     """SHA-256 of the source file's bytes (hex), recorded in what a build writes."""
+    decisions: tuple[DraftDecision, ...] = ()
+    """Draft decisions recommended (section III, after the draft resolutions)."""
 
     def find_resolution(self, number: str) -> DraftResolution | None:
         """The draft resolution with this roman number (the first, if the report repeats

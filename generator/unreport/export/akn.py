@@ -29,6 +29,14 @@ the United Nations System" guidelines, unsceb-hlcm.github.io):
   is its own text and whose ``point`` elements (``num`` "(a)") are the
   sub-paragraphs, nested the same way for (i), (ii)… — AKN4UN's example of
   ``paragraph/list/intro`` and ``point/list/point``.
+* **A draft decision** (recommended after the draft resolutions) is ``statement
+  name="decision"`` (AKN4UN's Deliberative Documents class names an adopted decision
+  so; a draft keeps the name, as a draft resolution keeps its own), component eId
+  ``dd_II`` (``dd_DECISION`` for a report's one unnumbered decision): ``preface`` with
+  ``docType``/``docNumber`` ("Draft decision II") and ``docTitle``, then ``mainBody``
+  with one ``paragraph`` per paragraph of its text (no ``num``: a decision prints none)
+  and its lettered items as ``point`` elements, as in a draft resolution;
+  ``dd_II__para_1__list_1__point_a`` → ``draft-decisions/ii.html#para-1-a``.
 * **Parts.** A resolution whose text falls into headed parts ("I. Activities of the
   Office of Internal Oversight Services", 78/247) has them in its ``mainBody`` as
   ``part`` elements (a sub-part, "A" under "VII", as a ``subpart`` inside its part)
@@ -103,7 +111,7 @@ from unreport.export.akn_meta import (
     report_meta,
 )
 from unreport.export.akn_text import child, node, serialize
-from unreport.model import DraftResolution, Report, ReportParagraph
+from unreport.model import DraftDecision, DraftResolution, Report, ReportParagraph
 from unreport.references.layer import text_name
 from unreport.text.numbers import ordinal
 from unreport.text.parts import part_anchor, part_step, split_part, text_parts
@@ -122,6 +130,11 @@ def akn_name(report: Report) -> str:
 def draft_eid(resolution: DraftResolution) -> str:
     """eId of a draft resolution's component: ``dr_V`` (``dr_V-2`` for a repeated number)."""
     return "dr_" + resolution.slug.upper()
+
+
+def decision_eid(decision: DraftDecision) -> str:
+    """eId of a draft decision's component: ``dd_II``, ``dd_DECISION`` if unnumbered."""
+    return "dd_" + decision.slug.upper()
 
 
 def text_eid(report: Report, resolution: DraftResolution) -> str:
@@ -145,6 +158,10 @@ def site_anchor(eid: str) -> tuple[str, str] | None:
     elif component.startswith("dr_"):
         page = addresses.page_url(addresses.draft_page(component.removeprefix("dr_").lower()))
         names = {"pp": "pp", "para": "op", "fn": "fn"}
+    elif component.startswith("dd_"):
+        page = addresses.page_url(addresses.draft_decision_page(
+            component.removeprefix("dd_").lower()))
+        names = {"para": "para", "fn": "fn"}
     elif component in (*TEXT_EIDS.values(), AMENDMENTS):
         page, names = addresses.page_url(addresses.HOME), {"pp": "pp", "para": "op", "fn": "fn"}
         if rest.startswith(("annex", "amendment_")) and "__" not in rest:
@@ -175,6 +192,8 @@ def _targets(report: Report) -> dict[str, str]:
     """The site's internal link targets (pages, report paragraphs) as local hrefs."""
     targets = {addresses.draft_page(r.slug): f"#{text_eid(report, r)}"
                for r in report.resolutions}
+    targets.update({addresses.draft_decision_page(d.slug): f"#{decision_eid(d)}"
+                    for d in report.decisions})
     for para in report.paragraphs:
         targets.setdefault(f"{addresses.HOME}#{para.anchor}",
                            f"#{REPORT}__para_{_number(para.anchor, 'para')}")
@@ -254,6 +273,34 @@ def _text_component(report: Report, names: Naming, resolution: DraftResolution,
     document.extend([meta, preface, preamble, body])
     document.extend(element for element in (conclusions(report), annexes)
                     if element is not None)
+    return document
+
+
+def _decision_component(report: Report, names: Naming, decision: DraftDecision,
+                        part: Component) -> ET.Element:
+    """A draft decision: its number and title, its paragraphs with their items, notes."""
+    document = node("statement", name="decision", contains="originalVersion")
+    preface = node("preface")
+    heading = child(preface, "p")
+    child(heading, "docType", "Draft decision")
+    if decision.number:
+        heading[-1].tail = " "
+        child(heading, "docNumber", decision.number)
+    if decision.title:
+        child(child(preface, "p"), "docTitle", decision.title)
+    body = node("mainBody")
+    for para in decision.paragraphs:
+        eid = part.eid(f"para_{_number(para.anchor, 'para')}")
+        element = child(body, "paragraph", eId=eid)
+        if para.printed:
+            child(element, "num", f"{para.number}.")
+        part.points(element, para.text, para.notes, para.anchor, para.subparagraphs, eid)
+    name = f"draft decision {decision.number}".rstrip()
+    part.unplaced_notes(body, name)
+    meta = draft_meta(report, names, part.prefix, name[:1].upper() + name[1:], None,
+                      decision.number or decision.slug)
+    editorial_notes(meta, part.editorial)
+    document.extend([meta, preface, body])
     return document
 
 
@@ -357,6 +404,11 @@ def to_akn(analysis: Analysis) -> str:
                          resolution.notes, layer, targets)
         component = child(body, "component", eId=part.prefix)
         component.append(_text_component(report, names, resolution, part))
+    for decision in report.decisions if report.kind == "report" else ():
+        part = Component(decision_eid(decision), addresses.draft_decision_page(decision.slug),
+                         decision.notes, layer, targets)
+        component = child(body, "component", eId=part.prefix)
+        component.append(_decision_component(report, names, decision, part))
     return serialize(root)
 
 

@@ -124,6 +124,14 @@ def paragraph_rows(sources: Analysis) -> Iterator[Row]:
             yield (draft.number, f"annex-{block.kind}", block.label, block.anchor,
                    _page_url(page, block.anchor), block.text, _notes(block.notes, texts), "",
                    None)
+    for decision in report.decisions:
+        page = addresses.draft_decision_page(decision.slug)
+        texts = _note_texts(decision.notes)
+        for text in decision.paragraphs:
+            yield (decision.number, "decision", text.number if text.printed else None,
+                   text.anchor, _page_url(page, text.anchor), text.text,
+                   _notes(_marks(text.notes, text.subparagraphs), texts),
+                   _subparagraphs(text.subparagraphs), None)
 
 
 def sponsorship_rows(sources: Analysis) -> Iterator[Row]:
@@ -159,13 +167,14 @@ def reference_rows(sources: Analysis) -> Iterator[Row]:
 PARAGRAPHS = Table(
     "paragraphs.csv",
     "One row per paragraph: the report's numbered paragraphs, then each draft resolution's "
-    "preambular and operative paragraphs (and a resolution's annexes, block by block), with "
-    "their text, notes and sub-paragraphs.",
+    "preambular and operative paragraphs (and a resolution's annexes, block by block), then "
+    "each draft decision's paragraphs, with their text, notes and sub-paragraphs.",
     (Column("draft", "Roman number of the draft resolution (a resolution's own number, "
-                     "78/229); empty for the report's own paragraphs and a draft document's "
-                     "text."),
-     Column("kind", "report, preambular or operative; for a block of an annex annex-heading, "
-                    "annex-paragraph, annex-item or annex-text."),
+                     "78/229) or of the draft decision; empty for the report's own paragraphs, "
+                     "a draft document's text and an unnumbered draft decision."),
+     Column("kind", "report, preambular, operative or decision (a paragraph of a draft "
+                    "decision); for a block of an annex annex-heading, annex-paragraph, "
+                    "annex-item or annex-text."),
      Column("number", "Paragraph number (preambular paragraphs are counted from 1, through "
                       "the parts of a text that has them; empty for an operative paragraph "
                       "printed without a number); for a block of an annex, its number or "

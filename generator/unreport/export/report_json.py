@@ -18,6 +18,7 @@ from unreport.model import (
     Adoption,
     Amendment,
     Annex,
+    DraftDecision,
     DraftResolution,
     Note,
     NoteRef,
@@ -110,6 +111,19 @@ def _resolution(r: DraftResolution, layer: ReferenceLayer,
     }
 
 
+def _decision(d: DraftDecision) -> dict[str, Any]:
+    return {
+        "number": d.number,
+        "title": d.title,
+        "page": d.page,
+        "paragraphs": [{"number": p.number, "printed": p.printed, "anchor": p.anchor,
+                        "text": p.text, "footnotes": _numbers(p.notes),
+                        "subparagraphs": [_sub(s) for s in p.subparagraphs]}
+                       for p in d.paragraphs],
+        "footnotes": _notes(d.notes),
+    }
+
+
 def _annex(annex: Annex) -> dict[str, Any]:
     return {"number": annex.number, "anchor": annex.anchor, "title": annex.title,
             "blocks": [{"kind": b.kind, "label": b.label, "anchor": b.anchor, "text": b.text,
@@ -183,6 +197,7 @@ def to_data(analysis: Analysis) -> dict[str, Any]:
         "amendments": [_amendment(a) for a in report.amendments],
         "proposals": [_proposal(p) for p in report.proposals],
         "resolutions": [_resolution(r, layer, mandates) for r in report.resolutions],
+        "decisions": [_decision(d) for d in report.decisions],
         "references": _references(layer),
         "mandates": mandate_records(mandates),
     }

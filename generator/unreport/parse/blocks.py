@@ -27,6 +27,7 @@ class Kind(Enum):
     """What a block is."""
 
     DRAFT_HEADING = "draft resolution heading"
+    DECISION_HEADING = "draft decision heading"
     LABELLED_HEADING = "labelled heading"
     ASSEMBLY = "the General Assembly"
     NOTE = "footnote"
@@ -71,11 +72,12 @@ class Block:
         Used where a block cannot stand as what its marker says (an item in a
         preamble, a heading inside a draft) and is kept as text instead.
         """
-        if not self.label or not self.fragments:
-            return self.fragments
+        if not self.fragments or not self.label and self.kind is not Kind.DECISION_HEADING:
+            return self.fragments  # no marker (an unnumbered "Draft decision" has its words)
         marker = {Kind.ITEM: f"({self.label})", Kind.NUMBERED: f"{self.label}.",
                   Kind.LABELLED_HEADING: f"{self.label}.", Kind.NOTE: self.label,
-                  Kind.DRAFT_HEADING: f"Draft resolution {self.label}"}.get(self.kind)
+                  Kind.DRAFT_HEADING: f"Draft resolution {self.label}",
+                  Kind.DECISION_HEADING: f"Draft decision {self.label}".rstrip()}.get(self.kind)
         if marker is None:
             return self.fragments
         first = self.fragments[0]
@@ -88,6 +90,7 @@ _BULLET = re.compile(r"^[-*+•]\s+")
 _ROMAN = r"[IVXLC]+"
 
 _DRAFT_HEADING = re.compile(rf"^Draft resolution\s+({_ROMAN})\b\.?\s*(.*)$")
+_DECISION_HEADING = re.compile(rf"^Draft decision(?:\s+({_ROMAN})\b\.?)?(?:\s+(?!A/)(\S.*))?$")
 _LABELLED_HEADING = re.compile(rf"^({_ROMAN}|[A-Z])\.\s+(\S.*)$")
 _ASSEMBLY = re.compile(r"^(?:The\s+)?General Assembly\s*,?$", re.IGNORECASE)
 _NUMBERED = re.compile(r"^(\d{1,3})\.\s+(\S.*)$")
@@ -121,6 +124,16 @@ def match_draft_heading(text: str, bulleted: bool) -> tuple[Kind, str | None, st
     match = _DRAFT_HEADING.match(bare)
     if match and not bulleted:
         return Kind.DRAFT_HEADING, match.group(1), match.group(2).strip()
+    return None
+
+
+def match_decision_heading(text: str, bulleted: bool) -> tuple[Kind, str | None, str] | None:
+    """``Draft decision II``, or ``Draft decision`` alone where a report recommends one,
+    with or without the title merged into the line (label ``""`` when unnumbered)."""
+    bare = _strip_heading(text)
+    match = _DECISION_HEADING.match(bare)
+    if match and not bulleted and _looks_like_heading(bare) and not bare.endswith("."):
+        return Kind.DECISION_HEADING, match.group(1) or "", (match.group(2) or "").strip()
     return None
 
 
@@ -174,6 +187,7 @@ def match_item(text: str, bulleted: bool) -> tuple[Kind, str | None, str] | None
 
 MATCHERS: tuple[Matcher, ...] = (
     match_draft_heading,
+    match_decision_heading,
     match_labelled_heading,
     match_assembly,
     match_note,
@@ -206,7 +220,7 @@ def blocks(cleaned: Cleaned) -> tuple[Block, ...]:
             # A bare number opens a note only where the note sequence expects it.
             if bare and int(bare.group(1)) == last_note + 1:
                 kind, label, rest = Kind.NOTE, bare.group(1), bare.group(2)
-        if kind is Kind.DRAFT_HEADING:
+        if kind in (Kind.DRAFT_HEADING, Kind.DECISION_HEADING):
             last_note = 0
         if kind is Kind.NOTE and label is not None:
             last_note = int(label)

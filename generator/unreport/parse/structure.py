@@ -2,8 +2,11 @@
 
 The report's own logic gives the structure: sections I, II, III with numbered
 paragraphs; then "Draft resolution I…", "The General Assembly,", preambular
-paragraphs, numbered operative paragraphs and their (a)/(i) sub-paragraphs;
-footnotes numbered afresh in the report body and in each draft.
+paragraphs, numbered operative paragraphs and their (a)/(i) sub-paragraphs; then
+the draft decisions, after the report's paragraph that recommends them ("The Third
+Committee also recommends … the following draft decision:") or a "Draft decision II"
+heading: title, text, lettered items; footnotes numbered afresh in the report body
+and in each draft resolution and decision.
 
 Paragraphs split by a page break or a footnote block are joined here, by rules
 that depend on what kind of paragraph is open (see ``continues``).
@@ -19,6 +22,7 @@ from unreport.diagnostics import Collector, SourceError
 from unreport.model import (
     Annex,
     AnnexBlock,
+    DraftDecision,
     DraftResolution,
     Note,
     NoteRef,
@@ -604,6 +608,113 @@ def _freeze_annex(annex: AnnexBuilder, scope: NoteScope, refs: list[tuple[int, i
     return Annex(annex.number, anchor, title, tuple(blocks), Span(annex.heading.span.first, last))
 
 
+# --- draft decisions -----------------------------------------------------------------
+
+_RECOMMENDS_DECISION = re.compile(r"\brecommends to the General Assembly the adoption of the "
+                                  r"following draft decisions?\b")
+"""The report's paragraph of section III that introduces its draft decisions, after the
+draft resolutions ("The Third Committee also recommends … the following draft decision:")."""
+
+
+def decisions_start(blocks: tuple[Block, ...], first_draft: int) -> int | None:
+    """Index of the first block after the draft resolutions that belongs to the draft
+    decisions: the report's paragraph that recommends them, or a "Draft decision" heading."""
+    for index in range(first_draft, len(blocks)):
+        block = blocks[index]
+        if block.kind is Kind.DECISION_HEADING or (
+                block.kind is Kind.NUMBERED and _RECOMMENDS_DECISION.search(block.text)):
+            return index
+    return None
+
+
+@dataclass
+class DecisionBuilder:
+    """A draft decision while its blocks are read: title, then its text and notes."""
+
+    number: str
+    first_line: int
+    title: list[tuple[int, str]] = field(default_factory=list)
+    paragraphs: list[ParaBuilder] = field(default_factory=list)
+    notes: list[Block] = field(default_factory=list)
+    last_line: int = 0
+
+
+def _is_title(decision: DecisionBuilder, block: Block) -> bool:
+    """A decision's title comes before its text, which opens with "The General Assembly"
+    (a title neither does nor ends like a sentence)."""
+    text = block.text.replace("*", "").lstrip("#").strip()
+    return not decision.paragraphs and block.kind in (Kind.TEXT, Kind.LABELLED_HEADING) \
+        and not text.startswith("The General Assembly") and not text.endswith((".", ":", ";"))
+
+
+def walk_decisions(blocks: list[Block], messages: Collector) -> list[DecisionBuilder]:
+    """Read the draft decisions: each opens at a "Draft decision II" heading (or, for a
+    report's one unnumbered decision, at its title); then its title, its paragraphs with
+    their lettered items, and its notes."""
+    decisions: list[DecisionBuilder] = []
+    for block in blocks:
+        if block.kind is Kind.DECISION_HEADING:
+            decision = DecisionBuilder(block.label or "", block.span.first)
+            if block.text:
+                decision.title.append((block.span.first, block.text))
+            decisions.append(decision)
+            decision.last_line = block.span.last
+            continue
+        if not decisions:
+            decisions.append(DecisionBuilder("", block.span.first))
+        decision = decisions[-1]
+        decision.last_line = block.span.last
+        last = decision.paragraphs[-1] if decision.paragraphs else None
+        if block.kind is Kind.NOTE:
+            decision.notes.append(block)
+        elif _is_title(decision, block):
+            decision.title.extend((f.line, f.text.lstrip("#").strip())
+                                  for f in block.with_marker())
+        elif last is not None and block.kind is Kind.ITEM and block.label:
+            place_item(last, block.label, block, messages)
+        elif last is not None and block.kind is Kind.TEXT and \
+                continues(last.open_element().raw, block.text):
+            last.open_element().add(block, as_text=True)
+        else:
+            printed = block.kind is Kind.NUMBERED and bool(block.label)
+            para = ParaBuilder(number=int(block.label or 0) if printed
+                               else len(decision.paragraphs) + 1, printed=printed)
+            para.add(block, as_text=not printed)
+            decision.paragraphs.append(para)
+    return decisions
+
+
+def freeze_decision(decision: DecisionBuilder, slug: str, messages: Collector
+                    ) -> DraftDecision:
+    """The frozen draft decision: paragraphs ``para-N`` with items ``para-N-a``, its notes."""
+    name = f"draft decision {decision.number}".rstrip()
+    texts = [raw for p in decision.paragraphs for raw in depth_first(p)]
+    scope = NoteScope(name, decision.notes, texts, messages)
+    refs: list[tuple[int, int]] = []
+    paragraphs: list[Operative] = []
+    used: set[str] = set()
+    for para in decision.paragraphs:
+        text, notes, span, italic = scope.read(para)
+        anchor = unique(f"para-{para.number}", used)
+        items = tuple(scope.item(item, anchor) for item in para.items)
+        if items:
+            span = Span(span.first, max(span.last, items[-1].span.last))
+        refs.extend((n.number, n.line) for n in notes)
+        refs.extend((n.number, n.line) for s in all_subparagraphs(items) for n in s.notes)
+        paragraphs.append(Operative(para.number, anchor, text, notes, items, span,
+                                    para.printed, None, italic))
+    scope.check_marks(refs)
+    title = re.sub(r"\s+", " ", " ".join(t for _, t in decision.title).replace("*", "")).strip()
+    if not title:
+        messages.warn("structure", decision.first_line, f"{name} has no title; expected "
+                      "the title before \"The General Assembly …\".")
+    if not paragraphs:
+        messages.warn("structure", decision.last_line or decision.first_line,
+                      f"{name} stops before any of its text: the file may be truncated.")
+    span = Span(decision.first_line, max(decision.first_line, decision.last_line))
+    return DraftDecision(decision.number, title, tuple(paragraphs), scope.notes(), span, slug)
+
+
 def depth_first(para: ParaBuilder) -> list[str]:
     """Raw texts of a paragraph and its sub-paragraphs in reading order."""
     texts = [para.raw]
@@ -632,12 +743,14 @@ def structure(cleaned: Cleaned, blocks: tuple[Block, ...], messages: Collector) 
                           "converted to Markdown: found no " + ", no ".join(missing) + ".")
     if not MAIN_COMMITTEE.search(masthead.committee):  # "Report of the Secretary-General"
         raise not_a_document(path, blocks)
+    if first_draft is None:  # a report may recommend draft decisions only
+        first_draft = decisions_start(blocks, first_section)
     if first_draft is None:
         last = cleaned.lines[-1].number if cleaned.lines else 0
         raise SourceError(path, f"the file stops at {cleaned.place(last)} before any \"Draft "
-                          "resolution I\": a committee report recommends its draft resolutions "
-                          "after its own paragraphs. Is the file truncated?", last,
-                          cleaned.page(last))
+                          "resolution I\" or draft decision: a committee report recommends its "
+                          "draft resolutions and decisions after its own paragraphs. Is the file "
+                          "truncated?", last, cleaned.page(last))
     if masthead.date is None:
         messages.warn("masthead", masthead.symbol_line,
                       "no date of issue found in the masthead; expected "
@@ -650,9 +763,15 @@ def structure(cleaned: Cleaned, blocks: tuple[Block, ...], messages: Collector) 
         messages.warn("masthead", masthead.symbol_line,
                       "no agenda item found in the masthead; expected a "
                       "line such as \"Agenda item 109\".")
-    body = _walk_body(list(blocks[first_section:first_draft]), messages)
+    decided = decisions_start(blocks, first_draft)
+    end_drafts = len(blocks) if decided is None else decided
+    recommending = [] if decided is None or blocks[decided].kind is not Kind.NUMBERED \
+        else [blocks[decided]]  # the report's paragraph of section III that recommends them
+    body = _walk_body(list(blocks[first_section:first_draft]) + recommending, messages)
+    decision_builders = [] if decided is None else \
+        walk_decisions(list(blocks[decided + len(recommending):]), messages)
     drafts: list[DraftBuilder] = []
-    for block in blocks[first_draft:]:
+    for block in blocks[first_draft:end_drafts]:
         if block.kind is Kind.DRAFT_HEADING and block.label:
             expected = to_roman(len(drafts) + 1)
             if block.label != expected:
@@ -673,6 +792,9 @@ def structure(cleaned: Cleaned, blocks: tuple[Block, ...], messages: Collector) 
     resolutions: list[DraftResolution] = []
     for draft, slug in named:
         resolutions.append(freeze_draft(draft, slug, messages))
+    decision_slugs: set[str] = set()
+    decisions = tuple(freeze_decision(d, unique(d.number.lower() or "decision", decision_slugs),
+                                      messages) for d in decision_builders)
     sections = tuple(Section(number, title, f"section-{number.lower()}", tuple(subs), line)
                      for number, title, line, subs in body.sections)
     proposals = read_proposals(paragraphs, sections, masthead.date, messages,
@@ -689,7 +811,7 @@ def structure(cleaned: Cleaned, blocks: tuple[Block, ...], messages: Collector) 
         agenda_item=masthead.agenda_item, title=masthead.title or "", committee=masthead.committee,
         rapporteur=masthead.rapporteur, sections=sections, paragraphs=paragraphs, notes=notes,
         agenda_sub_item=masthead.agenda_sub_item, part=masthead.part,
-        proposals=proposals, resolutions=tuple(resolutions), source=path)
+        proposals=proposals, resolutions=tuple(resolutions), source=path, decisions=decisions)
 
 
 MAIN_COMMITTEE = re.compile(r"\b(?:First|Second|Third|Fourth|Fifth|Sixth) Committee\b|"

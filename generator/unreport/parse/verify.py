@@ -36,7 +36,15 @@ from dataclasses import dataclass
 from itertools import chain
 
 from unreport.diagnostics import SourceError
-from unreport.model import DraftResolution, Note, NoteRef, Report, ReportParagraph, SubParagraph
+from unreport.model import (
+    DraftDecision,
+    DraftResolution,
+    Note,
+    NoteRef,
+    Report,
+    ReportParagraph,
+    SubParagraph,
+)
 from unreport.parse import Parsed
 from unreport.parse.clean import Line
 from unreport.text.numbers import from_roman
@@ -183,8 +191,9 @@ def _paragraph_words(para: ReportParagraph) -> Iterator[_Piece]:
         yield from _sub_words(item, where)
 
 
-def _body_words(report: Report) -> list[_Piece]:
-    """Section and subsection headings merged by line into the paragraphs, in model order."""
+def _body_words(report: Report, end: int | None = None) -> list[_Piece]:
+    """Section and subsection headings merged by line into the paragraphs, in model order;
+    only the paragraphs before line ``end`` (the draft resolutions), if given."""
     headings: list[tuple[int, list[_Piece]]] = []
     for section in report.sections:
         where = f"the heading of section {section.number}"
@@ -196,6 +205,8 @@ def _body_words(report: Report) -> list[_Piece]:
     headings.sort(key=lambda h: h[0])
     out: list[_Piece] = []
     for para in report.paragraphs:
+        if end is not None and para.span.first >= end:
+            break
         while headings and headings[0][0] < para.span.first:
             out.extend(headings.pop(0)[1])
         out.extend(_paragraph_words(para))
@@ -236,6 +247,54 @@ def _draft_words(draft: DraftResolution, kind: str = "report") -> list[_Piece]:
                                                                                    "")
             out += _words(block.text, block.span.first, f"{where}, {block.anchor}", label)
     return out
+
+
+_DECISION_HEADING = re.compile(r"^Draft decision\b")
+
+
+def _decision_words(decision: DraftDecision, heading: bool) -> list[_Piece]:
+    """Heading ("Draft decision II", where ``heading`` says the source prints one) and
+    title, then its paragraphs and their items."""
+    name = f"draft decision {decision.number}".rstrip()
+    head = f"Draft decision {decision.number}".rstrip() if heading else ""
+    out = _words(decision.title, decision.span.first, f"the heading and title of {name}", head)
+    for para in decision.paragraphs:
+        where = f"{name}, paragraph {para.number}"
+        out += _words(para.text, para.span.first, where, f"{para.number}." if para.printed
+                      else "")
+        for sub in para.subparagraphs:
+            out += _sub_words(sub, where)
+    return out
+
+
+def _decision_refs(report: Report) -> Iterator[NoteRef]:
+    """Footnote marks the model took out of the draft decisions' text."""
+    for decision in report.decisions:
+        for para in decision.paragraphs:
+            yield from para.notes
+            for sub in _all_subs(para.subparagraphs):
+                yield from sub.notes
+
+
+def _check_decisions(path: str, report: Report, lines: list[Line], start: int) -> None:
+    """The report's paragraphs after the draft resolutions (the one that recommends the
+    draft decisions), then each draft decision and its notes, from line ``start`` on."""
+    inside = [line for line in lines if line.number >= start]
+    notes = [note for decision in report.decisions for note in decision.notes]
+    trailing = [p for p in report.paragraphs if p.span.first >= start]
+    refs = [*_decision_refs(report), *(n for p in trailing for n in p.notes),
+            *(n for p in trailing for item in _all_subs(p.items) for n in item.notes)]
+    region = _region(inside, _note_lines(notes), refs, skip_assembly=False)
+    first_lines = {line.number: line.text for line in inside}
+    model = [piece for para in trailing for piece in _paragraph_words(para)]
+    for decision in report.decisions:
+        heading = bool(_DECISION_HEADING.match(_bare(first_lines.get(decision.span.first, ""))))
+        model += _decision_words(decision, heading)
+    _compare(path, "the text of the draft decisions", region.text, model, region.marks)
+    _compare(path, "the footnotes of the draft decisions", region.notes,
+             [piece for decision in report.decisions
+              for piece in _note_words(decision.notes, f"draft decision {decision.number}"
+                                       .rstrip())], Counter())
 
 
 def _amendment_words(report: Report) -> list[_Piece]:
@@ -487,19 +546,25 @@ def check_nothing_lost(parsed: Parsed) -> None:
         _check_amendments(path, report, lines)
         return
     drafts = report.resolutions
-    end = drafts[0].span.first if drafts else (lines[-1].number + 1 if lines else 1)
+    end = drafts[0].span.first if drafts else report.decisions[0].span.first \
+        if report.decisions else (lines[-1].number + 1 if lines else 1)
     start = report.sections[0].line if report.sections else end
     start = min(start, end)
     _check_masthead(path, report, [line for line in lines if line.number < start])
     body = _region((line for line in lines if start <= line.number < end),
                    _note_lines(report.notes), _body_refs(report), skip_assembly=False)
-    _compare(path, "the text of the report body", body.text, _body_words(report), body.marks)
+    _compare(path, "the text of the report body", body.text, _body_words(report, end),
+             body.marks)
     _compare(path, "the footnotes of the report body", body.notes,
              _note_words(report.notes, "the report body"), Counter())
     starts = [draft.span.first for draft in drafts]
     numbers = [line.number for line in lines]
+    # After the draft resolutions: the report's paragraph that recommends draft decisions.
+    decided = [p.span.first for p in report.paragraphs if drafts and p.span.first >= end]
+    decided += [d.span.first for d in report.decisions]
+    finish = min(decided) if decided else (numbers[-1] + 1 if numbers else end)
     for index, draft in enumerate(drafts):
-        stop = starts[index + 1] if index + 1 < len(drafts) else numbers[-1] + 1
+        stop = starts[index + 1] if index + 1 < len(drafts) else finish
         inside = lines[bisect_left(numbers, draft.span.first):bisect_left(numbers, stop)]
         name = f"draft resolution {draft.number}"
         region = _region(inside, _note_lines(draft.notes), _draft_refs(draft),
@@ -508,6 +573,8 @@ def check_nothing_lost(parsed: Parsed) -> None:
                  region.marks)
         _compare(path, f"the footnotes of {name}", region.notes, _note_words(draft.notes, name),
                  Counter())
+    if decided:
+        _check_decisions(path, report, lines, finish)
 
 
 _PLENARY = re.compile(r"^\d+\s*(?:st|nd|rd|th)\s*(?:\(resumed\)\s*)?plenary meeting\b",

@@ -214,6 +214,15 @@ def elements(report: Report) -> Iterator[Element]:
                 yield Element(page, block.anchor, f"{name}, {annex_place(annex, block)}",
                               block.text)
         yield from _notes(page, name, resolution.notes)
+    for decision in report.decisions:
+        page = addresses.draft_decision_page(decision.slug)
+        name = f"Draft decision {decision.number}".rstrip()
+        for index, text in enumerate(decision.paragraphs, start=1):
+            label = f"{name}, para. {index}"
+            yield Element(page, text.anchor, label, text.text)
+            for sub, sub_label in _walk(text.subparagraphs, label):
+                yield Element(page, sub.anchor, sub_label, sub.text)
+        yield from _notes(page, name, decision.notes)
 
 
 def _internal_target(report: Report, ref: Reference) -> str | None:

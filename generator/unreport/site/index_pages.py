@@ -14,6 +14,7 @@ from unreport.addresses import slug
 from unreport.model import Report
 from unreport.references.layer import KIND_TITLES, ReferenceLayer, entry_anchor
 from unreport.site.markdown_text import boxed_table, escape, html_text, link_target
+from unreport.site.votes import RecordedVote, counts, recorded_votes
 from unreport.text.typography import curly_quotes
 
 ROLES = {
@@ -78,6 +79,71 @@ def _matrix(table: dict[str, dict[str, str]], numbers: list[str],
     return rows
 
 
+VOTED = {"in_favour": ("Y", "in favour"), "against": ("N", "against"),
+         "abstaining": ("A", "abstaining")}
+"""How a State voted: the letter a cell of the votes table shows, and its words."""
+
+
+def _how(name: str, vote: RecordedVote) -> str | None:
+    """``in_favour``, ``against``, ``abstaining``, or None where the lists do not name it."""
+    groups = (("in_favour", vote.vote.in_favour), ("against", vote.vote.against),
+              ("abstaining", vote.vote.abstaining))
+    return next((how for how, names in groups if name in names), None)
+
+
+def _votes_section(votes: list[RecordedVote], sponsors: set[str]) -> list[str]:
+    """Every recorded vote, numbered, then the States × votes table: one narrow column per
+    vote, a letter per cell (Y in favour, N against, A abstaining; empty where the State is
+    not listed), in the same scrolling box as the sponsorships, so it reads on a phone. A
+    State that sponsored a draft links to its entry below."""
+    if not votes:
+        return []
+    parts = ["## How each State voted {#votes}", "",
+             "The recorded votes of the report, numbered as the table’s columns: Y in favour, "
+             "N against, A abstaining; an empty cell: not listed in that vote (absent, or not "
+             "voting).", ""]
+    for number, vote in enumerate(votes, start=1):
+        outcome = f", {vote.outcome}" if vote.outcome else ""
+        where = f" (para. {vote.paragraph})" if vote.paragraph else ""
+        parts.append(f"**{number}.** Vote on {vote.what}{outcome}: {counts(vote.vote)}{where}\n"
+                     f"{{: #vote-{number} .unr-entry }}\n")
+    states = sorted({name for vote in votes for name in (*vote.vote.in_favour,
+                                                          *vote.vote.against,
+                                                          *vote.vote.abstaining)},
+                    key=sort_key)
+    head = "".join(f'<th scope="col"><a href="#vote-{n}" aria-label="Vote {n}">{n}</a></th>'
+                   for n in range(1, len(votes) + 1))
+    rows = ['<div class="unr-matrix" markdown="1">',
+            '<table class="unr-matrix__table" aria-label="States (rows) and how they voted '
+            'in each recorded vote (columns)">',
+            f'<thead><tr><th scope="col">State</th>{head}</tr></thead>', "<tbody>"]
+    for name in states:
+        shown = html_text(curly_quotes(name))
+        header = f'<a href="#{slug(name)}">{shown}</a>' if name in sponsors else shown
+        cells = []
+        for vote in votes:
+            how = _how(name, vote)
+            letter, words = VOTED[how] if how else ("", "")
+            cells.append(f'<span aria-hidden="true">{letter}</span>'
+                         f'<span class="unr-sr">{words}</span>' if how else "")
+        rows.append(f'<tr><th scope="row">{header}</th>{_cells(cells)}</tr>')
+    rows += ["</tbody>", "</table>", "</div>", ""]
+    return parts + rows
+
+
+def _state_votes(name: str, votes: list[RecordedVote]) -> str:
+    """`` — votes: in favour in 1, 2; against in 3`` for a State's entry (its votes by the
+    numbers of the votes table), or ``""``."""
+    by_how: dict[str, list[str]] = {}
+    for number, vote in enumerate(votes, start=1):
+        how = _how(name, vote)
+        if how:
+            by_how.setdefault(how, []).append(f"[{number}](#vote-{number})")
+    said = "; ".join(f"{VOTED[how][1]} in {', '.join(numbers)}"
+                     for how, numbers in by_how.items())
+    return f" — recorded votes: {said}" if said else ""
+
+
 def _cells(contents: list[str]) -> str:
     """Table cells; a run of empty ones is one cell spanning them (fewer elements in a
     large matrix, where most States sponsored few drafts)."""
@@ -124,13 +190,15 @@ def sponsors_page(report: Report) -> str:
         return document_sponsors_page(report)
     table = sponsorships(report)
     numbers = [r.number for r in report.resolutions]
+    votes = recorded_votes(report)
     counts: dict[str, int] = {}
+    voted = " · [how each State voted](#votes)" if votes else ""
     parts = ["---", "title: Sponsors", "---", "", "# Sponsors {#sponsors}", "",
              f"{len(table)} States sponsored the draft resolutions of "
              f"{escape(str(report.symbol))}. Drafts submitted by the Chair on the "
              "recommendation of the Economic and Social Council have no sponsors (0).", "",
              "On this page: [sponsors per draft](#per-draft) · [the table of States and "
-             "drafts](#states) · [each State’s sponsorships, A–Z](#each-state)", "",
+             f"drafts](#states){voted} · [each State’s sponsorships, A–Z](#each-state)", "",
              "## Sponsors per draft resolution {#per-draft}", ""]
     rows = ["| Draft resolution | Draft | Original | Joined subsequently | Joined at the meeting "
             "| Total |", "|---|---|--:|--:|--:|--:|"]
@@ -150,11 +218,13 @@ def sponsors_page(report: Report) -> str:
     parts += ["", "## States and drafts {#states}", "",
               f"{legend}\n{{: .unr-legend }}", ""]
     parts += _matrix(table, numbers, counts)
+    parts += _votes_section(votes, set(table))
     parts += ["## Each State {#each-state}", "", _letters(list(table)) + "\n{: .unr-letters }",
               ""]
     for name, roles in table.items():
         entries = "; ".join(f"[draft resolution {n}](draft-resolutions/{n.lower()}.md) "
                             f"({ROLES[role]})" for n, role in roles.items())
+        entries += _state_votes(name, votes)
         parts.append(f"**{escape(curly_quotes(name))}** ({len(roles)}): {entries}\n"
                      f"{{: #{slug(name)} .unr-entry }}\n")
     return "\n".join(parts)

@@ -18,8 +18,9 @@ from dataclasses import dataclass
 from unreport import addresses
 from unreport.analysis import Analysis
 from unreport.export.report_json import json_name
-from unreport.model import Report
+from unreport.model import DraftDecision, Report
 from unreport.references.layer import TEXT_KINDS
+from unreport.site.decision_page import decision_name, decision_page
 from unreport.site.document_page import amendments_page, document_page
 from unreport.site.draft_page import resolution_page
 from unreport.site.index_pages import references_page, sponsors_page
@@ -91,6 +92,10 @@ def render(analysis: Analysis) -> Rendered:
                                            analysis.mandates)
         pages[addresses.draft_page(resolution.slug)] = markdown
         entries += search
+    for decision in report.decisions if report.kind == "report" else ():
+        markdown, search = decision_page(report, decision, analysis.references)
+        pages[addresses.draft_decision_page(decision.slug)] = markdown
+        entries += search
     for _, path in index_pages(report):
         pages[path] = _index_page(analysis, path)
     return Rendered(pages, tuple(entries))
@@ -108,6 +113,12 @@ def shorten(text: str, limit: int) -> str:
     return cut.rstrip(" ,;:-–—") + "…"
 
 
+def _decision_title(decision: DraftDecision) -> str:
+    """A draft decision in the navigation: ``II. Title…``; an unnumbered one by its title."""
+    title = curly_quotes(shorten(decision.title, NAV_TITLE_LENGTH)) or decision_name(decision)
+    return f"{decision.number}. {title}" if decision.number else title
+
+
 def nav(report: Report) -> list[object]:
     """Site navigation: the document, a report's draft resolutions, the index pages, the
     Data page."""
@@ -115,7 +126,12 @@ def nav(report: Report) -> list[object]:
     if report.kind == "report":
         drafts = [{f"{r.number}. {curly_quotes(shorten(r.title, NAV_TITLE_LENGTH))}":
                    addresses.draft_page(r.slug)} for r in report.resolutions]
-        entries.append({"Draft resolutions": drafts})
+        if drafts:
+            entries.append({"Draft resolutions": drafts})
+        if report.decisions:
+            decisions = [{_decision_title(d): addresses.draft_decision_page(d.slug)}
+                         for d in report.decisions]
+            entries.append({"Draft decisions": decisions})
     entries.append({"Indexes": [{title: path} for title, path in index_pages(report)]})
     entries.append({"Data": addresses.DATA})
     return entries

@@ -6,6 +6,7 @@ from __future__ import annotations
 from unreport import addresses
 from unreport.model import Report, ReportParagraph
 from unreport.references.layer import ReferenceLayer
+from unreport.site.decision_page import decisions_list
 from unreport.site.draft_page import meeting_phrase
 from unreport.site.markdown_text import attribute, boxed_table, escape, escape_block
 from unreport.site.paragraphs import Page, inline, notes_section, paragraph, sub_paragraphs
@@ -74,8 +75,23 @@ def _masthead(report: Report, json_name: str, page: Page) -> list[str]:
             page.section(f"# {escape_block(curly_quotes(report.title))} {{#report}}", "report"),
             "", page.text(f"**Report of the {escape(report.committee)}**\n{{: .unr-subtitle }}"),
             "", *(page.text(line) for line in boxed_table(facts)), "",
-            page.section("## Draft resolutions {#draft-resolutions}", "draft-resolutions"), "",
+            *_resolutions(report, page), *_decisions(report, page)]
+
+
+def _resolutions(report: Report, page: Page) -> list[str]:
+    """The draft resolutions' table (none in a report that recommends draft decisions only)."""
+    if not report.resolutions:
+        return []
+    return [page.section("## Draft resolutions {#draft-resolutions}", "draft-resolutions"), "",
             page.text(_resolution_table(report))]
+
+
+def _decisions(report: Report, page: Page) -> list[str]:
+    """The draft decisions, after the draft resolutions (none for most reports)."""
+    if not report.decisions:
+        return []
+    return [page.section("## Draft decisions {#draft-decisions}", "draft-decisions"), "",
+            page.text(decisions_list(report))]
 
 
 def home_page(report: Report, json_name: str, layer: ReferenceLayer
@@ -103,10 +119,11 @@ def home_page(report: Report, json_name: str, layer: ReferenceLayer
             parts.extend(_report_paragraph(report, para, page))
         if subsection is not None:
             parts.append(page.text(_subsection_footer(report, subsection)))
-        if section is report.sections[-1] and report.resolutions:
+        if section is report.sections[-1] and (report.resolutions or report.decisions):
             parts.append(page.text("".join(
                 f"- [Draft resolution {r.number}: {escape(curly_quotes(r.title))}]"
-                f"({addresses.draft_page(r.slug)})\n" for r in report.resolutions)))
+                f"({addresses.draft_page(r.slug)})\n" for r in report.resolutions)
+                + decisions_list(report)))
     parts.append(notes_section(report.notes, page, str(report.symbol)))
     return "\n".join(parts), page.search.entries()
 

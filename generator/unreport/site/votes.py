@@ -10,6 +10,7 @@ oral changes gets nothing, so its page is as it was.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from unreport import addresses
 from unreport.addresses import slug
@@ -129,3 +130,55 @@ def paragraph_labels(proposal: Proposal | None) -> dict[str, str]:
                                f"(see “How the Committee adopted it”)\n"
                                "{: .unr-mandate .unr-paragraph-vote .unr-search-exclude }\n")
     return labels
+
+
+@dataclass(frozen=True)
+class RecordedVote:
+    """A recorded vote of the report that lists its States, as the sponsors page names it."""
+
+    what: str
+    """What was voted on, in Markdown from the sponsors page: ``[draft resolution I](…)
+    (A/C.3/99/L.35)``, ``OP 1 of draft resolution I``, ``amendments A/C.3/99/L.66 to …``."""
+    outcome: str
+    """``adopted``, ``rejected``, ``retained``… or ``""`` where the report does not say."""
+    vote: Vote
+    """The vote, with its three lists."""
+    paragraph: int | None
+    """Report paragraph that records it."""
+
+
+def _listed(vote: Vote | None) -> bool:
+    return bool(vote and vote.recorded and (vote.in_favour or vote.against or vote.abstaining))
+
+
+def recorded_votes(report: Report) -> list[RecordedVote]:
+    """Every recorded vote of section II that lists its States, in the report's order (by
+    the paragraph that records it): on drafts, on their paragraphs, on amendments."""
+    found: list[tuple[int, RecordedVote]] = []
+    for proposal in report.proposals:
+        text = report.find_resolution(proposal.draft_resolution or "")
+        draft = (f"[draft resolution {text.number}]({addresses.draft_page(text.slug)}) "
+                 f"({escape(str(proposal.draft_symbol))})" if text
+                 else f"draft resolution {escape(str(proposal.draft_symbol))}")
+        if proposal.vote and _listed(proposal.vote):
+            line = proposal.vote.span.first if proposal.vote.span else proposal.span.last
+            paragraph = _paragraph_at(report, line)
+            found.append((line, RecordedVote(draft, proposal.outcome, proposal.vote, paragraph)))
+        for vote in proposal.paragraph_votes:
+            if vote.vote and _listed(vote.vote):
+                line = vote.vote.span.first if vote.vote.span else 0
+                found.append((line, RecordedVote(f"{paragraph_name(vote.anchor)} of {draft}",
+                                                 vote.outcome, vote.vote, vote.paragraph)))
+        for amendment in proposal.amendments:
+            if amendment.vote and _listed(amendment.vote):
+                line = amendment.vote.span.first if amendment.vote.span else 0
+                found.append((line, RecordedVote(
+                    f"amendments {escape(str(amendment.symbol))} to {draft}", amendment.outcome,
+                    amendment.vote, _paragraph_at(report, line))))
+    return [vote for _, vote in sorted(found, key=lambda item: item[0])]
+
+
+def _paragraph_at(report: Report, line: int) -> int | None:
+    """The report paragraph that stands at source line ``line``, if any."""
+    return next((p.number for p in report.paragraphs
+                 if p.span.first <= line <= p.span.last), None)
