@@ -81,6 +81,10 @@ the United Nations System" guidelines, unsceb-hlcm.github.io):
   annexes its ``attachments``; amendments are an ``amendment`` component:
   ``akn_documents``.
 * **Metadata** — FRBR identifiers, sponsors, meetings, lifecycle: ``akn_meta``.
+* **Votes** of the Committee (on a draft, on a paragraph of it, on amendments): in the
+  report's metadata (``analysis/parliamentary/voting`` with its ``count`` elements) and
+  as a ``blockContainer class="vote"`` in the paragraph that records each, its counts
+  ``quantity`` elements and its States ``vote``/``organization`` elements: ``akn_votes``.
 
 Statements made on a draft and the report's per-paragraph facts are in the JSON
 export only.
@@ -111,6 +115,7 @@ from unreport.export.akn_meta import (
     report_meta,
 )
 from unreport.export.akn_text import child, node, serialize
+from unreport.export.akn_votes import vote_blocks, vote_meta, votes_taken
 from unreport.model import DraftDecision, DraftResolution, Report, ReportParagraph
 from unreport.references.layer import text_name
 from unreport.text.numbers import ordinal
@@ -200,11 +205,12 @@ def _targets(report: Report) -> dict[str, str]:
     return targets
 
 
-def _paragraph(parent: ET.Element, part: Component, para: ReportParagraph) -> None:
+def _paragraph(parent: ET.Element, part: Component, para: ReportParagraph) -> ET.Element:
     eid = part.eid(f"para_{_number(para.anchor, 'para')}")
     element = child(parent, "paragraph", eId=eid)
     child(element, "num", f"{para.number}.")
     part.points(element, para.text, para.notes, para.anchor, para.items, eid)
+    return element
 
 
 def _report_component(report: Report, names: Naming, part: Component) -> ET.Element:
@@ -212,6 +218,7 @@ def _report_component(report: Report, names: Naming, part: Component) -> ET.Elem
     document = node("debateReport", name="committeeReport", contains="originalVersion")
     body = node("mainBody")
     placed: set[int] = set()
+    taken, votes = votes_taken(report), dict[int, str]()
     for section in report.sections:
         sec_eid = part.eid(f"sec_{section.number}")
         sec = child(body, "section", eId=sec_eid)
@@ -233,12 +240,13 @@ def _report_component(report: Report, names: Naming, part: Component) -> ET.Elem
                                  None)
                     if title is not None:
                         child(container, "heading", title)
-            _paragraph(container, part, para)
+            vote_blocks(_paragraph(container, part, para), index, taken, part, votes)
     for index, para in enumerate(report.paragraphs):  # under no known section heading
         if index not in placed:
-            _paragraph(body, part, para)
+            vote_blocks(_paragraph(body, part, para), index, taken, part, votes)
     part.unplaced_notes(body, "the report's text")
     meta = report_meta(report, names, REPORT)
+    vote_meta(meta, taken, REPORT, votes)
     editorial_notes(meta, part.editorial)
     document.extend([meta, body])
     return document

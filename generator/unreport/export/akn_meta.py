@@ -162,7 +162,8 @@ def identification(names: Naming, component: str, subtype: str, number: str, sho
     return ident
 
 
-def _tlc(parent: ET.Element, kind: str, eid: str, path: str, shown: str) -> None:
+def tlc(parent: ET.Element, kind: str, eid: str, path: str, shown: str) -> None:
+    """A Top Level Class of ``references``: ``TLCOrganization eId=… href=/akn/ontology/…``."""
     child(parent, f"TLC{kind}", eId=eid, href=f"/akn/ontology/{kind.lower()}/{path}",
           showAs=shown)
 
@@ -192,18 +193,18 @@ def publication_meta(report: Report, names: Naming,
           type="generation")
     refs = child(meta, "references", source=SOURCE)
     child(refs, "original", eId="original", href=names.work, showAs=str(report.symbol))
-    _tlc(refs, "Organization", "un-ga", "un/un-ga", "General Assembly")
+    tlc(refs, "Organization", "un-ga", "un/un-ga", "General Assembly")
     if body != "un-ga":
-        _tlc(refs, "Organization", body, f"un/{body}", body_name)
-    _tlc(refs, "Organization", "unreport", "unreport", "unreport (this markup)")
+        tlc(refs, "Organization", body, f"un/{body}", body_name)
+    tlc(refs, "Organization", "unreport", "unreport", "unreport (this markup)")
     if report.rapporteur:
-        _tlc(refs, "Person", "rapporteur", f"un/{slug(report.rapporteur.name)}",
+        tlc(refs, "Person", "rapporteur", f"un/{slug(report.rapporteur.name)}",
              report.rapporteur.name)
-        _tlc(refs, "Role", "rapporteurRole", "un/rapporteur", "Rapporteur")
-    _tlc(refs, "Role", "author", "un/author", _ROLES["author"])
+        tlc(refs, "Role", "rapporteurRole", "un/rapporteur", "Rapporteur")
+    tlc(refs, "Role", "author", "un/author", _ROLES["author"])
     for entry in meetings:
         eid = meeting_eid(entry.number, entry.plenary)
-        _tlc(refs, "Event", eid, f"un/{'un-ga' if entry.plenary else body}/{eid}",
+        tlc(refs, "Event", eid, f"un/{'un-ga' if entry.plenary else body}/{eid}",
              meeting_name(report.committee, entry.number, entry.plenary, entry.date))
     return meta
 
@@ -217,8 +218,8 @@ def report_meta(report: Report, names: Naming, prefix: str) -> ET.Element:
     refs = child(meta, "references", source=SOURCE)
     child(refs, "original", eId=f"{prefix}__original",
           href=f"{names.work}/{names.component(prefix)}", showAs=f"{report.symbol}, report")
-    _tlc(refs, "Organization", f"{prefix}__{body}", f"un/{body}", report.committee)
-    _tlc(refs, "Role", f"{prefix}__author", "un/author", _ROLES["author"])
+    tlc(refs, "Organization", f"{prefix}__{body}", f"un/{body}", report.committee)
+    tlc(refs, "Role", f"{prefix}__author", "un/author", _ROLES["author"])
     return meta
 
 
@@ -247,7 +248,7 @@ def draft_meta(report: Report, names: Naming, prefix: str, title: str,
     people = (_sponsors(proposal) if proposal
               else [(name, "originalSponsor") for name in report.sponsors])
     authors = [Author(f"#{prefix}__{body}", f"#{prefix}__author")]
-    authors += [Author(f"#{_org(prefix, name)}", f"#{prefix}__{role}") for name, role in people]
+    authors += [Author(f"#{org_eid(prefix, name)}", f"#{prefix}__{role}") for name, role in people]
     aliases = (str(proposal.draft_symbol),) if proposal else ()
     number = number or prefix.removeprefix("dr_")
     meta = node("meta")
@@ -272,25 +273,25 @@ def draft_meta(report: Report, names: Naming, prefix: str, title: str,
     refs = child(meta, "references", source=SOURCE)
     child(refs, "original", eId=f"{prefix}__original",
           href=f"{names.work}/{names.component(prefix)}", showAs=title)
-    _tlc(refs, "Organization", f"{prefix}__{body}", f"un/{body}", body_name)
+    tlc(refs, "Organization", f"{prefix}__{body}", f"un/{body}", body_name)
     organizations: dict[str, str] = {}
     for name, _ in people:  # one entry per eId, even for two spellings of one name
-        organizations.setdefault(_org(prefix, name), name)
+        organizations.setdefault(org_eid(prefix, name), name)
     for eid, name in organizations.items():
-        _tlc(refs, "Organization", eid, f"un/{eid.rsplit('__org_', 1)[1]}", name)
+        tlc(refs, "Organization", eid, f"un/{eid.rsplit('__org_', 1)[1]}", name)
     for role in ["author", *dict.fromkeys(role for _, role in people)]:
-        _tlc(refs, "Role", f"{prefix}__{role}", f"un/{role}", _ROLES[role])
+        tlc(refs, "Role", f"{prefix}__{role}", f"un/{role}", _ROLES[role])
     for meeting in meetings:
         eid = meeting_eid(meeting.number, meeting.plenary)
-        _tlc(refs, "Event", f"{prefix}__{eid}", f"un/{'un-ga' if meeting.plenary else body}/{eid}",
+        tlc(refs, "Event", f"{prefix}__{eid}", f"un/{'un-ga' if meeting.plenary else body}/{eid}",
              meeting_name(report.committee, meeting.number, meeting.plenary, meeting.date))
     if proposal and adoption:
-        _tlc(refs, "Concept", f"{prefix}__outcome", f"un/{_outcome(proposal)[0]}",
+        tlc(refs, "Concept", f"{prefix}__outcome", f"un/{_outcome(proposal)[0]}",
              _outcome(proposal)[1])
     return meta
 
 
-def _org(prefix: str, name: str) -> str:
+def org_eid(prefix: str, name: str) -> str:
     """eId of a State or group in a component: ``dr_V__org_cote-divoire``."""
     return f"{prefix}__org_{slug(name) or 'unnamed'}"
 
@@ -315,9 +316,11 @@ def _outcome(proposal: Proposal) -> tuple[str, str]:
     if proposal.vote is None:
         return "adoptedWithoutVote", "Adopted without a vote"
     vote = proposal.vote
-    return ("adoptedByRecordedVote",
-            f"Adopted by a recorded vote of {vote.yes} to {vote.no}, "
-            f"with {vote.abstain} abstentions")
+    kind = "recorded vote" if vote.recorded else "vote"
+    abstentions = "abstention" if vote.abstain == 1 else "abstentions"
+    return ("adoptedByRecordedVote" if vote.recorded else "adoptedByVote",
+            f"Adopted by a {kind} of {vote.yes} to {vote.no}, "
+            f"with {vote.abstain} {abstentions}")
 
 
 def editorial_notes(meta: ET.Element, notes: list[tuple[str, str]]) -> None:
