@@ -61,9 +61,9 @@ def test_each_state_row(page: str) -> None:
     assert _row(page, "Belarus") == ["N", "N", "Y"]
     assert _row(page, "Guinea-Bissau") == ["A", "A", "A"]
     assert _row(page, "Côte d’Ivoire") == ["Y", "Y", "N"]
-    # Sponsors link to their entry; the others have none.
+    # Every State links to its entry, a sponsor's or not.
     assert '<th scope="row"><a href="#norway">Norway</a></th>' in page
-    assert '<th scope="row">China</th>' in page
+    assert '<th scope="row"><a href="#china">China</a></th>' in page
     # Each cell's words are there for screen readers, its letter hidden from them.
     assert '<span aria-hidden="true">A</span><span class="unr-sr">abstaining</span>' in page
 
@@ -71,6 +71,11 @@ def test_each_state_row(page: str) -> None:
 def test_a_sponsors_entry_says_how_it_voted(page: str) -> None:
     assert ("(original sponsor) — recorded votes: in favour in [1](#vote-1), [2](#vote-2); "
             "against in [3](#vote-3)\n{: #norway ") in page
+
+
+def test_a_state_that_only_voted_has_an_entry(page: str) -> None:
+    entry = next(line for line in page.split("\n\n") if "{: #china " in line)
+    assert entry.startswith("**China** (0): no sponsorship — recorded votes: ")
 
 
 def test_a_report_without_recorded_votes_has_no_such_section() -> None:

@@ -218,12 +218,18 @@ def sponsors_page(report: Report) -> str:
     parts += ["", "## States and drafts {#states}", "",
               f"{legend}\n{{: .unr-legend }}", ""]
     parts += _matrix(table, numbers, counts)
-    parts += _votes_section(votes, set(table))
-    parts += ["## Each State {#each-state}", "", _letters(list(table)) + "\n{: .unr-letters }",
+    # States that voted in a recorded vote have an entry too, sponsors or not.
+    voters = {name for v in votes
+              for name in (*v.vote.in_favour, *v.vote.against, *v.vote.abstaining)}
+    names = sorted(set(table) | (voters - {n.replace("\u2019", "'") for n in table}),
+                   key=sort_key)
+    parts += _votes_section(votes, set(names))
+    parts += ["## Each State {#each-state}", "", _letters(names) + "\n{: .unr-letters }",
               ""]
-    for name, roles in table.items():
+    for name in names:
+        roles = table.get(name, {})
         entries = "; ".join(f"[draft resolution {n}](draft-resolutions/{n.lower()}.md) "
-                            f"({ROLES[role]})" for n, role in roles.items())
+                            f"({ROLES[role]})" for n, role in roles.items()) or "no sponsorship"
         entries += _state_votes(name, votes)
         parts.append(f"**{escape(curly_quotes(name))}** ({len(roles)}): {entries}\n"
                      f"{{: #{slug(name)} .unr-entry }}\n")
