@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from unreport.parse import parse
-from unreport.parse.source import read_source
+from unreport.parse.source import bundled_path, read_source
 from unreport.publish.build import site_files
 from unreport.site.votes import recorded_votes
 
@@ -82,3 +82,19 @@ def test_a_report_without_recorded_votes_has_no_such_section() -> None:
     files = site_files(parse(read_source(HERE / "fixtures" / "mini-report.md")).report)
     assert "{#votes}" not in files["sponsors.md"]
     assert "how each State voted" not in files["sponsors.md"]
+
+
+def test_a_state_that_spoke_is_linked_and_has_an_entry() -> None:
+    """A/77/464: the United States, an original sponsor of draft resolution VII, spoke
+    after the adoption of drafts V and VI; its name in V's facts leads to its entry, which
+    says both."""
+    files = site_files(parse(read_source(bundled_path())).report)
+    assert ("[United States of America](../sponsors.md#united-states-of-america) (after "
+            "adoption)") in files["draft-resolutions/v.md"]
+    entry = next(line for line in files["sponsors.md"].split("\n\n")
+                 if "{: #united-states-of-america " in line)
+    assert entry.startswith("**United States of America** (1): [draft resolution VII]"
+                            "(draft-resolutions/vii.md) (original sponsor) — spoke on "
+                            "[draft resolution V](draft-resolutions/v.md) (after adoption); "
+                            "[draft resolution VI](draft-resolutions/vi.md) (after adoption)")
+    assert "Secretary of the Committee" not in files["sponsors.md"]  # an officer, not a State

@@ -29,12 +29,18 @@ from unreport.text.parts import (
     part_labels,
     text_parts,
 )
+from unreport.text.states import is_state
 from unreport.text.typography import curly_quotes
 
 
 def _state_links(names: Iterable[str], prefix: str) -> str:
     return ", ".join(f"[{escape(curly_quotes(n))}]({prefix}{addresses.SPONSORS}#{slug(n)})"
                      for n in names) or "none"
+
+
+def _speaker(name: str) -> str:
+    """A State that spoke, linked to its entry on the sponsors page; an officer as named."""
+    return _state_links((name,), "../") if is_state(name) else escape(curly_quotes(name))
 
 
 def meeting_phrase(proposal: Proposal, number: int | None) -> str:
@@ -83,7 +89,7 @@ def facts_box(report: Report, proposal: Proposal | None) -> str:
         if names:
             lines += ["", f"    **{title} ({len(names)}):** {_state_links(names, '../')}"]
     if proposal.statements:
-        said = "; ".join(f"{escape(curly_quotes(s.speaker))} ({s.timing} adoption)"
+        said = "; ".join(f"{_speaker(s.speaker)} ({s.timing} adoption)"
                          for s in proposal.statements)
         lines += ["", f"    **Statements:** {said}"]
     lines += vote_lists(report, proposal)

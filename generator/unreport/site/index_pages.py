@@ -15,6 +15,7 @@ from unreport.model import Report
 from unreport.references.layer import KIND_TITLES, ReferenceLayer, entry_anchor
 from unreport.site.markdown_text import boxed_table, escape, html_text, link_target
 from unreport.site.votes import RecordedVote, counts, recorded_votes
+from unreport.text.states import is_state
 from unreport.text.typography import curly_quotes
 
 ROLES = {
@@ -161,6 +162,21 @@ def _cells(contents: list[str]) -> str:
     return "".join(out)
 
 
+def statements_by_state(report: Report) -> dict[str, list[str]]:
+    """``{State: ["draft resolution V (after adoption)", …]}``: the States (not officers
+    or groups) that made a statement on a draft, as section II records it."""
+    said: dict[str, list[str]] = {}
+    for proposal in report.proposals:
+        text = report.find_resolution(proposal.draft_resolution or "")
+        draft = (f"[draft resolution {text.number}]({addresses.draft_page(text.slug)})"
+                 if text else f"draft resolution {escape(str(proposal.draft_symbol))}")
+        for statement in proposal.statements:
+            if is_state(statement.speaker):
+                said.setdefault(statement.speaker, []).append(
+                    f"{draft} ({statement.timing} adoption)")
+    return said
+
+
 def _letters(names: list[str]) -> str:
     """``A · B · C …``: links to the first State of each letter in the list."""
     first: dict[str, str] = {}
@@ -218,10 +234,12 @@ def sponsors_page(report: Report) -> str:
     parts += ["", "## States and drafts {#states}", "",
               f"{legend}\n{{: .unr-legend }}", ""]
     parts += _matrix(table, numbers, counts)
-    # States that voted in a recorded vote have an entry too, sponsors or not.
+    # States that voted in a recorded vote or spoke on a draft have an entry too.
     voters = {name for v in votes
               for name in (*v.vote.in_favour, *v.vote.against, *v.vote.abstaining)}
-    names = sorted(set(table) | (voters - {n.replace("\u2019", "'") for n in table}),
+    spoke = statements_by_state(report)
+    straight = {n.replace("\u2019", "'") for n in table}
+    names = sorted(set(table) | (voters - straight) | (set(spoke) - straight - voters),
                    key=sort_key)
     parts += _votes_section(votes, set(names))
     parts += ["## Each State {#each-state}", "", _letters(names) + "\n{: .unr-letters }",
@@ -231,6 +249,8 @@ def sponsors_page(report: Report) -> str:
         entries = "; ".join(f"[draft resolution {n}](draft-resolutions/{n.lower()}.md) "
                             f"({ROLES[role]})" for n, role in roles.items()) or "no sponsorship"
         entries += _state_votes(name, votes)
+        if spoke.get(name):
+            entries += " — spoke on " + "; ".join(spoke[name])
         parts.append(f"**{escape(curly_quotes(name))}** ({len(roles)}): {entries}\n"
                      f"{{: #{slug(name)} .unr-entry }}\n")
     return "\n".join(parts)

@@ -45,6 +45,12 @@ def _split_outside_brackets(text: str, separator: str) -> list[str]:
     return parts
 
 
+def is_state(name: str) -> bool:
+    """Whether ``name`` is a Member or observer State as the UN writes it (apostrophes
+    compared straight: "People’s")."""
+    return strip_article(name).replace("\u2019", "'") in known_states()
+
+
 def _is_known(name: str) -> bool:
     return strip_article(name) in known_states()
 
