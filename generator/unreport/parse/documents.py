@@ -149,20 +149,6 @@ def _body(draft: DraftBuilder, blocks: list[Block], messages: Collector) -> int 
     return meeting
 
 
-def _closing_lines(blocks: list[Block]) -> set[int]:
-    lines: set[int] = set()
-    closed = False
-    for block in blocks:
-        text = _plain(block)
-        if _CLOSING.match(text):
-            closed = True
-            lines.add(block.span.first)
-        elif closed and parse_date(text) and len(text) < 40:
-            lines.add(block.span.first)
-            break
-    return lines
-
-
 def _resolution(path: str, blocks: list[Block], messages: Collector) -> Report:
     adopted_at = next(i for i, b in enumerate(blocks) if _ADOPTED.match(_plain(b)))
     masthead, titles, _ = _masthead_facts(blocks, adopted_at)
