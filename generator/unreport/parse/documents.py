@@ -38,7 +38,7 @@ from unreport.parse.structure import (
     walk_draft,
 )
 from unreport.text.dates import parse_date
-from unreport.text.states import known_states, split_names, strip_article
+from unreport.text.states import is_state, split_names
 from unreport.text.symbols import SYMBOL_RE, DocumentSymbol
 
 MASTHEAD_BLOCKS = 20
@@ -92,15 +92,10 @@ def _masthead_facts(blocks: list[Block], upto: int) -> tuple[Masthead, str, str]
 def _sponsors(text: str, line: int, messages: Collector) -> tuple[str, ...]:
     names = tuple(split_names(text))
     for name in names:
-        if not _is_state(name):
+        if not is_state(name):
             messages.warn("masthead", line, f"sponsor {name!r} is not a United Nations "
                           "Member State name as the UN writes it; check the masthead.")
     return names
-
-
-def _is_state(name: str) -> bool:
-    """A Member or observer State's name, apostrophes compared straight ("People’s")."""
-    return strip_article(name).replace("\u2019", "'") in known_states()
 
 
 def _require(path: str, masthead: Masthead, what: str) -> DocumentSymbol:

@@ -29,7 +29,7 @@ from unreport.model import (
 from unreport.parse.actions import MEETING, current_meeting, read_actions, sentences
 from unreport.parse.clean import Line
 from unreport.text.dates import MONTH_PATTERN, parse_date
-from unreport.text.states import known_states, split_names, strip_article
+from unreport.text.states import is_state, split_names, strip_article
 from unreport.text.symbols import SYMBOL_RE, DocumentSymbol
 
 _TITLE = re.compile(r"draft (?:resolution|decision) entitled [\"“](.+?)[\"”]")
@@ -52,7 +52,7 @@ _OFFICER_STATEMENT = re.compile(r"the (?P<who>(?:Chair|Vice-Chair|Secretary|Rapp
 def _names(text: str, line: int, messages: Collector) -> tuple[str, ...]:
     names = tuple(split_names(text))
     for name in names:
-        if strip_article(name) not in known_states():
+        if not is_state(name):
             messages.warn("proposal", line,
                           f"sponsor {name!r} is not a United Nations Member State name "
                           "as the UN writes it; check the list for a converter error.")

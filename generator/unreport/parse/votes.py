@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from unreport.diagnostics import Collector
 from unreport.model import Span, Vote
 from unreport.parse.clean import Line
-from unreport.text.states import known_states, split_names, strip_article
+from unreport.text.states import is_state, split_names, straight, strip_article
 
 VOTE_PHRASE = re.compile(
     r"""\bby\ a\ (?P<recorded>recorded\ )?vote\ of
@@ -55,21 +55,12 @@ class FoundVote:
     """Offset just after its lists (after the phrase when it has none)."""
 
 
-def straight(name: str) -> str:
-    """A name with straight apostrophes, as the list of States has them (``People’s``)."""
-    return name.replace("’", "'").replace("‘", "'")
-
-
-def _known(name: str) -> bool:
-    return straight(strip_article(name)) in known_states()
-
-
 def _repaired(name: str) -> str:
     """A name the converter broke at a line or page end, put back where the list of
     States shows the whole: ``Guinea- Bissau`` → ``Guinea-Bissau``, ``Liechten stein`` →
     ``Liechtenstein``. Unchanged when no repair gives a known name."""
     for candidate in (re.sub(r"-\s+", "-", name), name.replace(" ", "")):
-        if _known(candidate):
+        if is_state(candidate):
             return candidate
     return name
 
@@ -83,7 +74,7 @@ def state_list(text: str, line: int, what: str, messages: Collector) -> tuple[st
     names: list[str] = []
     for raw in split_names(text):
         name = straight(_repaired(raw))
-        if not _known(name):
+        if not is_state(name):
             messages.warn("proposal", line,
                           f"{what}: {raw!r} is not a United Nations Member or observer State "
                           "name as the UN writes it; check the list for a converter error "

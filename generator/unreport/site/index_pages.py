@@ -15,7 +15,7 @@ from unreport.model import Report
 from unreport.references.layer import KIND_TITLES, ReferenceLayer, entry_anchor
 from unreport.site.markdown_text import boxed_table, escape, html_text, link_target
 from unreport.site.votes import RecordedVote, counts, recorded_votes
-from unreport.text.states import is_state
+from unreport.text.states import is_state, straight
 from unreport.text.typography import curly_quotes
 
 ROLES = {
@@ -238,8 +238,8 @@ def sponsors_page(report: Report) -> str:
     voters = {name for v in votes
               for name in (*v.vote.in_favour, *v.vote.against, *v.vote.abstaining)}
     spoke = statements_by_state(report)
-    straight = {n.replace("\u2019", "'") for n in table}
-    names = sorted(set(table) | (voters - straight) | (set(spoke) - straight - voters),
+    sponsors = {straight(n) for n in table}
+    names = sorted(set(table) | (voters - sponsors) | (set(spoke) - sponsors - voters),
                    key=sort_key)
     parts += _votes_section(votes, set(names))
     parts += ["## Each State {#each-state}", "", _letters(names) + "\n{: .unr-letters }",

@@ -45,14 +45,16 @@ def _split_outside_brackets(text: str, separator: str) -> list[str]:
     return parts
 
 
+def straight(name: str) -> str:
+    """A name with straight apostrophes, as the list of States has them (``People’s``)."""
+    return name.replace("\u2019", "'").replace("\u2018", "'")
+
+
 def is_state(name: str) -> bool:
-    """Whether ``name`` is a Member or observer State as the UN writes it (apostrophes
-    compared straight: "People’s")."""
-    return strip_article(name).replace("\u2019", "'") in known_states()
-
-
-def _is_known(name: str) -> bool:
-    return strip_article(name) in known_states()
+    """Whether ``name`` is a Member or observer State as the UN writes it, without a
+    leading "the", apostrophes compared straight ("Democratic People’s Republic of
+    Korea"): the one check every list of States uses."""
+    return straight(strip_article(name)) in known_states()
 
 
 def split_names(text: str) -> list[str]:
@@ -64,7 +66,7 @@ def split_names(text: str) -> list[str]:
         is_last = index == len(parts) - 1
         if part.startswith("and "):
             part = part[4:]
-        if not is_last or _is_known(part) or " and " not in part:
+        if not is_last or is_state(part) or " and " not in part:
             names.append(strip_article(part))
             continue
         names.extend(strip_article(p) for p in _split_final(part))
@@ -79,7 +81,7 @@ def _split_final(part: str) -> list[str]:
     # Prefer a split where both sides are State names, then one where either side is.
     for wanted in ((True, True), (False, True), (True, False)):
         for left, right in candidates:
-            if all(_is_known(side) for side, needed in zip((left, right), wanted, strict=True)
+            if all(is_state(side) for side, needed in zip((left, right), wanted, strict=True)
                    if needed):
                 return [left, right]
     return [candidates[-1][0], candidates[-1][1]] if candidates else [part]
