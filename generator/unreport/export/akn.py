@@ -114,7 +114,7 @@ from unreport.export.akn_meta import (
     publication_meta,
     report_meta,
 )
-from unreport.export.akn_text import child, node, serialize
+from unreport.export.akn_text import child, node, serialize, title_lines
 from unreport.export.akn_votes import vote_blocks, vote_meta, votes_taken
 from unreport.model import DraftDecision, DraftResolution, Report, ReportParagraph
 from unreport.references.layer import text_name
@@ -261,12 +261,8 @@ def _text_component(report: Report, names: Naming, resolution: DraftResolution,
     document = node("statement", name="resolution" if adopted else "draftResolution",
                     contains="originalVersion")
     preface = node("preface")
-    heading = child(preface, "p")
-    child(heading, "docType", "Resolution" if adopted else "Draft resolution")
-    if resolution.number:
-        heading[-1].tail = " "
-        child(heading, "docNumber", resolution.number)
-    child(child(preface, "p"), "docTitle", resolution.title)
+    title_lines(preface, "Resolution" if adopted else "Draft resolution", resolution.number,
+                resolution.title)
     preamble = node("preamble")
     child(child(preamble, "formula", name="enactingFormula"), "p", FORMULA)
     body = node("mainBody")
@@ -289,13 +285,7 @@ def _decision_component(report: Report, names: Naming, decision: DraftDecision,
     """A draft decision: its number and title, its paragraphs with their items, notes."""
     document = node("statement", name="decision", contains="originalVersion")
     preface = node("preface")
-    heading = child(preface, "p")
-    child(heading, "docType", "Draft decision")
-    if decision.number:
-        heading[-1].tail = " "
-        child(heading, "docNumber", decision.number)
-    if decision.title:
-        child(child(preface, "p"), "docTitle", decision.title)
+    title_lines(preface, "Draft decision", decision.number, decision.title or None)
     body = node("mainBody")
     for para in decision.paragraphs:
         eid = part.eid(f"para_{_number(para.anchor, 'para')}")

@@ -37,7 +37,7 @@ from unreport.export.akn_meta import (
     editorial_notes,
     identification,
 )
-from unreport.export.akn_text import Span, child, node, running_text
+from unreport.export.akn_text import Span, child, node, running_text, title_lines
 from unreport.model import Annex, DraftResolution, Report
 from unreport.text.dates import long_date
 from unreport.text.numbers import ordinal
@@ -118,14 +118,7 @@ def _annex(report: Report, names: Naming, annex: Annex, part: Component) -> ET.E
                                annex.number or "annex", shown,
                                [Author(f"#{part.prefix}__{body_actor}",
                                        f"#{part.prefix}__author")]))
-    preface = child(document, "preface")
-    heading = child(preface, "p")
-    child(heading, "docType", "Annex")
-    if annex.number:
-        heading[-1].tail = " "
-        child(heading, "docNumber", annex.number)
-    if annex.title:
-        child(child(preface, "p"), "docTitle", annex.title)
+    title_lines(child(document, "preface"), "Annex", annex.number, annex.title or None)
     body = child(document, "mainBody")
     for block in annex.blocks:
         eid = part.eid(anchor_step(block.anchor))

@@ -57,6 +57,18 @@ def child(parent: ET.Element, tag: str, text: str | None = None,
     return element
 
 
+def title_lines(preface: ET.Element, doc_type: str, number: str, title: str | None) -> None:
+    """A text's heading lines in its ``preface``: ``docType`` and ``docNumber`` ("Draft
+    resolution V", "Annex II"), then ``docTitle`` unless ``title`` is None."""
+    heading = child(preface, "p")
+    child(heading, "docType", doc_type)
+    if number:
+        heading[-1].tail = " "
+        child(heading, "docNumber", number)
+    if title is not None:
+        child(child(preface, "p"), "docTitle", title)
+
+
 def append_text(parent: ET.Element, text: str) -> None:
     """Append ``text`` where it reads next: after the last child, or as the text."""
     if not text:
