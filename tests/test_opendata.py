@@ -7,14 +7,13 @@ paragraphs, 232 preambular and 254 operative paragraphs; 235 sponsorships
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import zipfile
 from collections import Counter
 from pathlib import Path
 
 import pytest
+from support import csv_rows
 from unreport.addresses import DATA as DATA_PAGE
 from unreport.analysis import analyse
 from unreport.cli import main
@@ -32,11 +31,6 @@ DOWNLOADS = ["A-77-464.json", "schema/report.schema.json", "A-77-464.akn.xml",
              "data/mandates.csv"]
 
 
-def _rows(text: str) -> list[dict[str, str]]:
-    """A CSV file read the way Python reads the site's tables."""
-    raw = text.encode("utf-8")
-    return list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
-
 
 @pytest.fixture(scope="module")
 def files(parsed: Parsed) -> dict[str, str]:
@@ -50,12 +44,12 @@ def test_utf8_with_a_byte_order_mark_for_excel(files: dict[str, str]) -> None:
         header = data[3:].split(b"\n", 1)[0].decode("ascii")
         assert header == ",".join(column.name for column in table.columns)
     # Excel's reading: UTF-8 because of the mark, so the accents survive.
-    states = {row["state"] for row in _rows(files["data/sponsorships.csv"])}
+    states = {row["state"] for row in csv_rows(files["data/sponsorships.csv"])}
     assert {"Côte d'Ivoire", "Türkiye"} <= states
 
 
 def test_one_row_per_paragraph(files: dict[str, str], parsed: Parsed) -> None:
-    rows = _rows(files["data/paragraphs.csv"])
+    rows = csv_rows(files["data/paragraphs.csv"])
     assert Counter(row["kind"] for row in rows) == {"report": 31, "preambular": 232,
                                                     "operative": 254}
     data = json.loads(files["A-77-464.json"])
@@ -78,7 +72,7 @@ def test_one_row_per_paragraph(files: dict[str, str], parsed: Parsed) -> None:
 
 
 def test_one_row_per_sponsorship(files: dict[str, str]) -> None:
-    rows = _rows(files["data/sponsorships.csv"])
+    rows = csv_rows(files["data/sponsorships.csv"])
     assert len(rows) == 235
     counts = Counter((row["draft"], row["role"]) for row in rows)
     assert counts == {("IV", "original"): 1,
@@ -94,7 +88,7 @@ def test_one_row_per_sponsorship(files: dict[str, str]) -> None:
 
 
 def test_one_row_per_citation(files: dict[str, str], parsed: Parsed) -> None:
-    rows = _rows(files["data/references.csv"])
+    rows = csv_rows(files["data/references.csv"])
     data = json.loads(files["A-77-464.json"])
     places = {(r["kind"], r["id"], f"{p['page']}#{p['anchor']}")
               for r in data["references"] for p in r["cited_in"]}
@@ -109,7 +103,7 @@ def test_one_row_per_citation(files: dict[str, str], parsed: Parsed) -> None:
 
 def test_one_row_per_directive_clause(files: dict[str, str]) -> None:
     """The mandates table agrees with the JSON's mandates[], clause by clause."""
-    rows = _rows(files["data/mandates.csv"])
+    rows = csv_rows(files["data/mandates.csv"])
     records = json.loads(files["A-77-464.json"])["mandates"]
     assert len(rows) == len(records) > 0
     for row, record in zip(rows, records, strict=True):
@@ -142,7 +136,7 @@ def test_cells_cannot_become_formulas(value: str | int | None, written: str) -> 
     report = parse(read_source(MINI)).report
     text = csv_text(table, analyse(report))
     assert text.startswith(BOM)
-    assert _rows(text) == [{"a": written, "b": "x"}]
+    assert csv_rows(text) == [{"a": written, "b": "x"}]
 
 
 @pytest.mark.parametrize(("count", "shown"), [

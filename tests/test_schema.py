@@ -17,6 +17,7 @@ from typing import Any
 
 import pytest
 from jsonschema import Draft202012Validator, FormatChecker
+from support import key_paths
 from unreport.analysis import analyse
 from unreport.export.report_json import to_data
 from unreport.export.schema import (
@@ -70,22 +71,10 @@ def test_the_small_report_validates() -> None:
     assert _errors(to_data(analyse(parse(read_source(MINI)).report))) == []
 
 
-def _keys(value: Any, prefix: str = "") -> set[str]:
-    """Every key path of a JSON value: ``resolutions[].operative[].anchor``."""
-    if isinstance(value, dict):
-        paths: set[str] = set()
-        for key, item in value.items():
-            path = f"{prefix}.{key}" if prefix else key
-            paths |= {path} | _keys(item, path)
-        return paths
-    if isinstance(value, list):
-        return set().union(*(_keys(item, prefix + "[]") for item in value))
-    return set()
-
 
 def test_every_key_of_the_export_is_a_described_field(files: dict[str, str]) -> None:
     described = {f.path: f for f in fields(SCHEMA)}
-    written = _keys(json.loads(files["A-77-464.json"]))
+    written = key_paths(json.loads(files["A-77-464.json"]))
     # Nested sub-paragraphs repeat the fields of their parent (a recursive definition).
     written = {p.replace("subparagraphs[].subparagraphs[]", "subparagraphs[]") for p in written}
     assert written <= set(described)

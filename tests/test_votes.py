@@ -10,14 +10,13 @@ warnings it must give (a warning is named by a few of its words and the text of 
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
 from jsonschema import Draft202012Validator, FormatChecker
+from support import csv_rows, key_paths
 from unreport.analysis import analyse
 from unreport.diagnostics import Collector, Diagnostic
 from unreport.export.report_json import to_data
@@ -428,25 +427,13 @@ def test_json_validates_and_has_every_vote_field(fixture_parsed: Parsed) -> None
     new = ("proposals[].vote", "proposals[].outcome", "proposals[].paragraph_votes",
            "proposals[].amendments", "proposals[].oral_changes")
     described = {f.path for f in fields(schema) if f.path.startswith(new)}
-    assert described <= _keys(data)
+    assert described <= key_paths(data)
 
-
-def _keys(value: object, prefix: str = "") -> set[str]:
-    """Every key path of a JSON value: ``proposals[].vote.in_favour``."""
-    if isinstance(value, dict):
-        paths: set[str] = set()
-        for key, item in value.items():
-            path = f"{prefix}.{key}" if prefix else key
-            paths |= {path} | _keys(item, path)
-        return paths
-    if isinstance(value, list):
-        return set().union(*(_keys(item, prefix + "[]") for item in value))
-    return set()
 
 
 def test_votes_csv(fixture_files: dict[str, str]) -> None:
     text = fixture_files["data/votes.csv"]
-    rows = list(csv.DictReader(io.StringIO(text.removeprefix("\ufeff"))))
+    rows = csv_rows(text)
     assert list(rows[0]) == ["draft", "draft_symbol", "subject", "outcome", "meeting", "state",
                              "vote"]
     # 34 States in each of three recorded votes: on OP 1, on the draft, on the amendments.
