@@ -456,6 +456,8 @@ class Adoption:
     """The report's paragraph that recommended it."""
     meeting: int | None
     """The plenary meeting at which it was adopted ("50th plenary meeting")."""
+    closing: Span | None = None
+    """Source lines of the text's closing: that meeting and the date under it."""
 
 
 @dataclass(frozen=True)

@@ -25,7 +25,7 @@ import re
 from dataclasses import replace
 
 from unreport.diagnostics import Collector, SourceError
-from unreport.model import Adoption, Amendment, Report
+from unreport.model import Adoption, Amendment, Report, Span
 from unreport.parse.blocks import Block, Fragment, Kind
 from unreport.parse.clean import Cleaned
 from unreport.parse.masthead import Masthead, read_masthead
@@ -105,11 +105,14 @@ def _require(path: str, masthead: Masthead, what: str) -> DocumentSymbol:
     return masthead.symbol
 
 
-def _body(draft: DraftBuilder, blocks: list[Block], messages: Collector) -> int | None:
-    """Walk a resolution's text and its annexes; the plenary meeting, if it is named."""
+def _body(draft: DraftBuilder, blocks: list[Block], messages: Collector
+          ) -> tuple[int | None, Span | None]:
+    """Walk a resolution's text and its annexes; the plenary meeting, if it is named, and
+    the source lines of the closing that names it (with the date under it)."""
     meeting = None
     annex: AnnexBuilder | None = None
     closed = False
+    closing: list[int] = []
     for block in blocks:
         text = _plain(block)
         if block.kind is Kind.NOTE:
@@ -135,13 +138,15 @@ def _body(draft: DraftBuilder, blocks: list[Block], messages: Collector) -> int 
         if not closed and (found := _CLOSING.match(text)):
             meeting, closed = int(found.group(1)), True
             draft.last_line = block.span.last
+            closing += [block.span.first, block.span.last]
             continue
         if closed and parse_date(text) and len(text) < 40:
             draft.last_line = block.span.last
+            closing += [block.span.first, block.span.last]
             continue
         walk_draft(draft, [block], messages)
     draft.unnumbered_operative()
-    return meeting
+    return meeting, Span(min(closing), max(closing)) if closing else None
 
 
 def _resolution(path: str, blocks: list[Block], messages: Collector) -> Report:
@@ -173,10 +178,10 @@ def _resolution(path: str, blocks: list[Block], messages: Collector) -> Report:
     draft = DraftBuilder(number, rest[0], titled=True)
     draft.title.append((rest[0].span.first, title.group(2)))
     draft.last_line = rest[0].span.last
-    meeting = _body(draft, rest[1:], messages)
+    meeting, closing = _body(draft, rest[1:], messages)
     resolution = replace(freeze_draft(draft, "", messages),
                          ordinal=int(number.rsplit("/", 1)[1]))
-    adoption = Adoption(date, basis, committee, report, paragraph, meeting)
+    adoption = Adoption(date, basis, committee, report, paragraph, meeting, closing)
     if meeting is None:
         messages.warn("structure", resolution.span.last, f"resolution {number} does not end "
                       "with its plenary meeting (\"50th plenary meeting\"): is the last page "

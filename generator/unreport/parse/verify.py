@@ -568,7 +568,7 @@ def check_nothing_lost(parsed: Parsed) -> None:
         inside = lines[bisect_left(numbers, draft.span.first):bisect_left(numbers, stop)]
         name = f"draft resolution {draft.number}"
         region = _region(inside, _note_lines(draft.notes), _draft_refs(draft),
-                         skip_assembly=True, skip=_closing(report, inside))
+                         skip_assembly=True, skip=_closing(report))
         _compare(path, f"the text of {name}", region.text, _draft_words(draft, report.kind),
                  region.marks)
         _compare(path, f"the footnotes of {name}", region.notes, _note_words(draft.notes, name),
@@ -577,22 +577,11 @@ def check_nothing_lost(parsed: Parsed) -> None:
         _check_decisions(path, report, lines, finish)
 
 
-_PLENARY = re.compile(r"^\d+\s*(?:st|nd|rd|th)\s*(?:\(resumed\)\s*)?plenary meeting\b",
-                      re.IGNORECASE)
-
-
-def _closing(report: Report, lines: list[Line]) -> frozenset[int]:
+def _closing(report: Report) -> frozenset[int]:
     """The lines of a resolution's closing — its plenary meeting and the date under it —
-    which the model holds as ``Adoption.meeting``, not as text."""
-    if report.adoption is None or report.adoption.meeting is None:
-        return frozenset()
-    for index, line in enumerate(lines):
-        if _PLENARY.match(_bare(line.text)):
-            following = lines[index + 1:index + 2]
-            dated = [f.number for f in following if len(f.text) < 40 and
-                     re.search(r"\b(19|20)\d\d$", _bare(f.text))]
-            return frozenset([line.number, *dated])
-    return frozenset()
+    which the model holds as ``Adoption.meeting``, not as text (``Adoption.closing``)."""
+    closing = report.adoption.closing if report.adoption else None
+    return frozenset(range(closing.first, closing.last + 1)) if closing else frozenset()
 
 
 def _check_amendments(path: str, report: Report, lines: list[Line]) -> None:
