@@ -30,6 +30,7 @@ from unreport.parse.blocks import Block, Fragment, Kind
 from unreport.parse.clean import Cleaned
 from unreport.parse.masthead import Masthead, read_masthead
 from unreport.parse.structure import (
+    MAIN_COMMITTEE,
     AnnexBuilder,
     DraftBuilder,
     NoteScope,
@@ -54,8 +55,6 @@ _CLOSING = re.compile(r"^(\d+)\s*(?:st|nd|rd|th)\s*(?:\(resumed\)\s*)?plenary me
                       re.I)
 _ANNEX = re.compile(r"^Annex(?:\s+([IVXLC]+))?\b\s*(.*)$")
 _SUBMITTED = re.compile(r"^((?:revised\s+)?draft (?:resolution|decision)) submitted by (.+)$", re.I)
-_COMMITTEE = re.compile(r"^(First|Second|Third|Fourth|Fifth|Sixth|Special Political and "
-                        r"Decolonization) Committee$")
 _REPORT_OF = re.compile(r"on the report of the (.+? Committee)\b")
 _CITED = re.compile(r"\((A/[^,()\s]+)(?:,\s*paras?\.\s*(\d+))?")
 """The report (or draft) in the bracketed line, and its paragraph: "(A/78/418, para. 8)"."""
@@ -82,10 +81,10 @@ def _masthead_facts(blocks: list[Block], upto: int) -> tuple[Masthead, str, str]
     """The masthead's facts, the agenda items' titles (joined) and the committee named."""
     masthead = read_masthead(tuple(blocks[:upto]))
     lines = [_plain(b) for b in blocks[:upto]]
-    committee = next((m.group(0) for t in lines if (m := _COMMITTEE.match(t))), "")
+    committee = next((m.group(0) for t in lines if (m := MAIN_COMMITTEE.fullmatch(t))), "")
     agenda = next((i for i, t in enumerate(lines) if re.match(r"^Agenda items?\b", t)), None)
-    titles = [t for t in lines[agenda + 1:] if not _COMMITTEE.match(t)] if agenda is not None \
-        else []
+    after = lines[agenda + 1:] if agenda is not None else []
+    titles = [t for t in after if not MAIN_COMMITTEE.fullmatch(t)]
     return masthead, "; ".join(titles), committee
 
 
