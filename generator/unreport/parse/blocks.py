@@ -66,6 +66,12 @@ class Block:
         """The fragments joined with single spaces."""
         return " ".join(f.text for f in self.fragments if f.text)
 
+    @property
+    def plain(self) -> str:
+        """Its text without emphasis and heading marks, as a masthead line or a heading is
+        read: ``## **Report of the Third Committee**`` → ``Report of the Third Committee``."""
+        return self.text.replace("*", "").lstrip("#").strip()
+
     def with_marker(self) -> tuple[Fragment, ...]:
         """The fragments with the block's marker put back in front: ``(iv) …``, ``12. …``.
 

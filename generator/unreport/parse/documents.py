@@ -74,7 +74,8 @@ def document_kind(blocks: tuple[Block, ...]) -> str | None:
 
 
 def _plain(block: Block) -> str:
-    return re.sub(r"\s+", " ", block.text.replace("*", "").lstrip("#")).strip()
+    """A block's plain text with its white space made single (a PDF's joined rows)."""
+    return " ".join(block.plain.split())
 
 
 def _masthead_facts(blocks: list[Block], upto: int) -> tuple[Masthead, str, str]:

@@ -51,7 +51,7 @@ def read_masthead(blocks: tuple[Block, ...]) -> Masthead:
     symbol = date = session = agenda = title = committee = rapporteur = None
     symbol_line = None
     sub_item = part = None
-    lines = [(b.span.first, b.text.replace("*", "").lstrip("#").strip()) for b in blocks]
+    lines = [(b.span.first, b.plain) for b in blocks]
     agenda_index = None
     for index, (number, text) in enumerate(lines):
         if symbol is None and (match := SYMBOL_RE.search(text)):

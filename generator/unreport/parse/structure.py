@@ -302,7 +302,7 @@ sentence)."""
 
 def _part_heading(block: Block) -> tuple[str, str] | None:
     """``(label, title)`` if ``block`` heads a part of a resolution's text."""
-    text = block.text.replace("*", "").lstrip("#").strip()
+    text = block.plain
     if block.kind is Kind.LABELLED_HEADING and block.label:
         return block.label, text
     match = _PART.match(text)
@@ -642,7 +642,7 @@ class DecisionBuilder:
 def _is_title(decision: DecisionBuilder, block: Block) -> bool:
     """A decision's title comes before its text, which opens with "The General Assembly"
     (a title neither does nor ends like a sentence)."""
-    text = block.text.replace("*", "").lstrip("#").strip()
+    text = block.plain
     return not decision.paragraphs and block.kind in (Kind.TEXT, Kind.LABELLED_HEADING) \
         and not text.startswith("The General Assembly") and not text.endswith((".", ":", ";"))
 
@@ -822,7 +822,7 @@ _SAID = re.compile(r"^(Report|Letter|Note|Identical letters|Memorandum|Provision
 
 def not_a_document(path: str, blocks: tuple[Block, ...]) -> SourceError:
     """The message for a file of no kind unreport reads, naming what its top says."""
-    top = [t for b in blocks[:20] if (t := b.text.replace("*", "").lstrip("#").strip())]
+    top = [b.plain for b in blocks[:20] if b.plain]
     symbol = next((m.group(0) for t in top if (m := SYMBOL_RE.search(t))), None)
     said = next((t for t in top if _SAID.match(t)), None)
     found = [f"the symbol {symbol}"] if symbol else []
