@@ -161,7 +161,7 @@ def _attach_marks(rows: list[list[Glyph]]) -> list[tuple[list[Glyph], list[Glyph
     return out
 
 
-def _text(glyphs: list[Glyph], marks: list[Glyph], size: float) -> tuple[str, bool]:
+def _text(glyphs: list[Glyph], marks: list[Glyph]) -> tuple[str, bool]:
     """The text of a run of glyphs (left to right) with its marks put in place and its
     italics in single asterisks, as Markdown has them (``*Reaffirming also* its``)."""
     items = sorted([(g.x0, 0, g) for g in glyphs] + [(g.x0, 1, g) for g in marks],
@@ -245,7 +245,7 @@ def _pieces(page: int, glyphs: list[Glyph], marks: list[Glyph]) -> list[Piece]:
             continue
         x0, x1 = visible[0].x0, visible[-1].x1
         own = [m for m in marks if x0 - PIECE_GAP * size <= m.x0 <= x1 + size]
-        text, starts_with_mark = _text(group, own, size)
+        text, starts_with_mark = _text(group, own)
         bold = sum(g.bold for g in visible) * 2 > len(visible)
         italic = sum(g.italic for g in visible) * 2 > len(visible)
         out.append(Piece(page, visible[0].baseline, min([x0] + [m.x0 for m in own]), x1,
