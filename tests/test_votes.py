@@ -247,7 +247,7 @@ CASES = [
     Case("a name that is no State",
          [ADOPTED_BY_VOTE + "\n\n" + LISTS.replace("Belarus, China", "Belarus, Chna")],
          lambda p: None, [("'Chna' is not a United Nations Member or observer State",
-                           "Against:")]),
+                           "Belarus, Chna")]),  # the line of the name, not of its heading
     Case("group headings in italics, meeting named by \"Also at its … meeting\"",
          ["At its 48th meeting, on 11 November 2029, the Committee heard statements.",
           "Also at its 50th meeting, on 15 November 2029, the Committee adopted draft "

@@ -84,9 +84,12 @@ def _index(report: Report, vote: Vote, numbers: tuple[int, ...]) -> int | None:
 
 
 def _paragraph_name(anchor: str) -> str:
-    """``op-9`` → ``operative paragraph 9``; ``pp-15`` → ``preambular paragraph 15``."""
+    """``op-9`` → ``operative paragraph 9``; ``pp-15`` → ``preambular paragraph 15``;
+    ``op-6-b`` → ``operative paragraph 6 (b)``."""
     kind, _, number = anchor.partition("-")
-    return f"{_PARAGRAPH_KINDS[kind]} {number}" if kind in _PARAGRAPH_KINDS else anchor
+    number, *items = number.split("-")
+    return (f"{_PARAGRAPH_KINDS[kind]} {number}" + "".join(f" ({i})" for i in items)
+            if kind in _PARAGRAPH_KINDS else anchor)
 
 
 def votes_taken(report: Report) -> list[Taken]:

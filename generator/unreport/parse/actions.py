@@ -24,7 +24,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from unreport.diagnostics import Collector
-from unreport.model import AmendmentAction, OralChange, ParagraphVote, ReportParagraph, Vote
+from unreport.model import (
+    AmendmentAction,
+    OralChange,
+    ParagraphVote,
+    ReportParagraph,
+    Span,
+    Vote,
+    all_subparagraphs,
+)
 from unreport.parse.clean import Line
 from unreport.parse.votes import FoundVote, read_votes
 from unreport.text.dates import MONTH_PATTERN
@@ -38,25 +46,60 @@ MEETING = re.compile(rf"\b(\d{{1,3}})(?:st|nd|rd|th) (plenary )?meeting"
 _SAME_MEETING = re.compile(r"\b(?:the|that) same meeting\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<=[a-z)\]])\.\s+(?=[A-Z])")
 
-ADOPTED = re.compile(r"\b[Tt]he Committee (?:then )?adopted draft (?:resolution|decision)"
-                     r"|\bdraft (?:resolution|decision) \S+ was adopted\b")
-"""The sentence that says the Committee adopted the draft."""
-REJECTED = re.compile(r"\b[Tt]he Committee (?:then )?rejected draft (?:resolution|decision)"
-                      r"|\bdraft (?:resolution|decision) \S+ was rejected\b")
+_DRAFT = r"(?:the )?(?:revised )?draft (?:resolution|decision)"
+ADOPTED = re.compile(rf"\b[Tt]he Committee (?:then )?adopted {_DRAFT}"
+                     r"|\bdraft (?:resolution|decision) \S+?(?:,? as orally \w+,)? was adopted\b"
+                     r"|\b[Tt]he draft (?:resolution|decision)(?:,? as a whole)?"
+                     r"(?:,? as orally (?:revised|corrected))?,? was adopted\b")
+"""The sentence that says the Committee adopted the draft: "the Committee adopted draft
+resolution A/C.1/77/L.5", "The Committee then adopted the draft resolution as a whole",
+"(c) The draft resolution as a whole, as orally revised, was adopted"."""
+REJECTED = re.compile(rf"\b[Tt]he Committee (?:then )?rejected {_DRAFT}"
+                      r"|\bdraft (?:resolution|decision) \S+?(?:,? as orally \w+,)? was rejected\b"
+                      r"|\b[Tt]he draft (?:resolution|decision)(?:,? as a whole)?"
+                      r"(?:,? as orally (?:revised|corrected))?,? was rejected\b")
 """The sentence that says the Committee rejected the draft."""
 _WITHDRAWN = re.compile(r"\bwithdr(?:ew|awn)\b")
 _NO_ACTION = re.compile(r"\bno action\b")
 _AMENDMENT = re.compile(r"\bamendments?\b")
 _PARAGRAPH_VOTE = re.compile(
-    r"\b(?P<verb>retain|delete|retained|deleted)\b(?: the)? (?:"
+    r"\b(?P<negated>not to )?"
+    r"(?P<verb>retain(?:ed)?|delete(?:d)?|adopt(?:ed)?|reject(?:ed)?)\b(?: the)?"
+    r"(?P<words> words? [\"“‘'].{1,300}?[\"”’'],? in(?: the)?)? (?:"
     r"(?P<kind>operative|preambular) paragraph (?P<number>\d{1,3})\b"
+    r"(?:\s?\((?P<item>[a-z]{1,6})\))?"
     r"|(?P<ordinal>[a-z]+(?:-[a-z]+)?) (?P<kind2>operative|preambular) paragraph\b)")
-_BY_WHOM = re.compile(r"the (?:representatives?|observers?) of (?P<who>.+?)"
+"""A vote on one paragraph (or on words of it): "decided to retain operative paragraph 9",
+"decided not to retain the sixth preambular paragraph", "adopted operative paragraph 3"
+(the First Committee's wording), "decided to retain the words "…" in operative paragraph
+3", "operative paragraph 6 (b)". Adopted or retained keeps the paragraph; deleted,
+rejected or not retained takes it out."""
+_PARAGRAPH_PASSIVE = re.compile(
+    r"(?:\b(?P<kind>[Oo]perative|[Pp]reambular) paragraph (?P<number>\d{1,3})\b"
+    r"(?:\s?\((?P<item>[a-z]{1,6})\))?"
+    r"|\b[Tt]he (?P<ordinal>[a-z]+(?:-[a-z]+)?) (?P<kind2>operative|preambular) paragraph\b)"
+    r"(?:,? of (?:the )?draft (?:resolution|decision)(?: \S+?)?)?(?:,? as orally \w+,)?"
+    r" was (?P<verb>retained|deleted|adopted|rejected)\b")
+"""The First Committee's passive form, often an item of a paragraph that lists the votes
+on one draft: "(a) Operative paragraph 3 was retained by a recorded vote of …", "(b) The
+fifth preambular paragraph was retained by …"."""
+
+
+def paragraph_vote(sentence: str) -> re.Match[str] | None:
+    """The words of a vote on one paragraph, active or passive, if the sentence has them
+    ("the amendment to operative paragraph 3 was rejected" is a vote on an amendment)."""
+    passive = _PARAGRAPH_PASSIVE.search(sentence)
+    if passive and _AMENDMENT.search(sentence[:passive.start()]):
+        passive = None
+    return _PARAGRAPH_VOTE.search(sentence) or passive
+
+
+_BY_WHOM = re.compile(r"\b[Tt]he (?:representatives?|observers?) of (?P<who>.+?)"
                       r"(?:,? on behalf of (?:the )?(?P<group>[^,]+?),?)?"
                       r" (?:introduced|submitted|proposed|orally|read out)")
 _SUBMITTED_BY = re.compile(r"submitted by (?P<who>[^.()]+?)(?:,? on behalf of (?:the )?"
                            r"(?P<group>[^,.]+))?(?=[,.(]|$)")
-_OFFICER = re.compile(r"\bthe (?P<who>(?:Chair|Vice-Chair|Secretary|Rapporteur)"
+_OFFICER = re.compile(r"\b[Tt]he (?P<who>(?:Chair|Vice-Chair|Secretary|Rapporteur)"
                       r"(?: of the Committee)?) (?:orally|read out)")
 _ORAL = re.compile(r"\b(?:orally (?P<verb>revised|corrected)|oral (?P<noun>revision|correction)s?)")
 _AS_ORALLY = re.compile(r"\bas orally (revised|corrected)\b")
@@ -93,6 +136,8 @@ class Actions:
     """``adopted``, ``rejected``, ``withdrawn``, ``no action`` or ``""``."""
     adoption: ReportParagraph | None = None
     """The paragraph that says the draft was adopted."""
+    adoption_text: str = ""
+    """The sentence that says so (it may stand in one of the paragraph's items)."""
     adopted_at: int | None = None
     """Meeting of the adoption."""
     vote: Vote | None = None
@@ -107,12 +152,24 @@ class Actions:
 
 def _paragraph_anchor(match: re.Match[str]) -> tuple[str, str] | None:
     """``("op-9", "operative paragraph 9")`` for a paragraph vote's words."""
-    kind = match.group("kind") or match.group("kind2")
+    kind = (match.group("kind") or match.group("kind2")).lower()
     number = (int(match.group("number")) if match.group("number")
               else ordinal_words(match.group("ordinal")))
     if not number:
         return None
-    return f"{'op' if kind == 'operative' else 'pp'}-{number}", f"{kind} paragraph {number}"
+    item = match.group("item")
+    anchor = f"{'op' if kind == 'operative' else 'pp'}-{number}"
+    words = "words of " if match.groupdict().get("words") else ""
+    if item and kind == "operative":
+        return f"{anchor}-{item}", f"{words}{kind} paragraph {number} ({item})"
+    return anchor, f"{words}{kind} paragraph {number}"
+
+
+def _paragraph_outcome(match: re.Match[str]) -> str:
+    """``retained`` or ``deleted`` for a paragraph vote's words ("not to retain" deletes,
+    "rejected" deletes, "adopted" keeps)."""
+    kept = match.group("verb").startswith(("retain", "adopt"))
+    return "retained" if kept != bool(match.groupdict().get("negated")) else "deleted"
 
 
 def _symbols(sentence: str, *, after_draft: bool) -> list[DocumentSymbol]:
@@ -193,7 +250,7 @@ def _subject(sentence: str, draft: DocumentSymbol) -> tuple[str, str]:
         return "adopted", f"draft {draft}"
     if REJECTED.search(sentence):
         return "rejected", f"draft {draft}"
-    part = _PARAGRAPH_VOTE.search(sentence)
+    part = paragraph_vote(sentence)
     named = _paragraph_anchor(part) if part else None
     if named:
         return "paragraph", f"{named[1]} of draft {draft}"
@@ -207,54 +264,73 @@ def _subject(sentence: str, draft: DocumentSymbol) -> tuple[str, str]:
     return "", "a question other than the draft, its paragraphs or amendments"
 
 
+def _pieces(paragraph: ReportParagraph) -> list[tuple[str, Span]]:
+    """A paragraph's text and that of each of its items, in reading order: the First
+    Committee lists the votes on one draft as items ("… took action on draft resolution
+    A/C.1/77/L.41 as follows: (a) Operative paragraph 3 was retained by a recorded vote of
+    …; (b) The draft resolution as a whole was adopted …")."""
+    return [(paragraph.text, paragraph.span)] + [
+        (item.text, item.span) for item in all_subparagraphs(paragraph.items)]
+
+
 def read_actions(paragraphs: Sequence[ReportParagraph], draft: DocumentSymbol,
                  lines: Sequence[Line], messages: Collector) -> Actions:
-    """Read what the Committee did with ``draft`` from its subsection's paragraphs."""
+    """Read what the Committee did with ``draft`` from its subsection's paragraphs (and
+    their items)."""
     actions = Actions()
     meeting: int | None = None
     fates: set[str] = set()
     for paragraph in paragraphs:
-        spans = sentence_spans(paragraph.text)
-        meeting_at: dict[int, int | None] = {}
-        for start, sentence in spans:
-            meeting = current_meeting(sentence, meeting)
-            meeting_at[start] = meeting
-
-        def subject_of(offset: int, spans: list[tuple[int, str]] = spans) -> str:
-            sentence = next(s for start, s in reversed(spans) if start <= offset)
-            return _subject(sentence, draft)[1]
-
-        found = read_votes(paragraph.text, paragraph.span, meeting_at, lines, subject_of,
-                           messages)
-        for start, sentence in spans:
-            here = meeting_at[start]
-            votes = [f for f in found if start <= f.start < start + len(sentence)]
-            vote = votes[0].vote if votes else None
-            _oral(actions, sentence, here, paragraph.number)
-            kind = "" if _in_lists(start, found) else _subject(sentence, draft)[0]
-            if kind in ("adopted", "rejected", "no action", "withdrawn"):
-                fates.add(kind)
-                if kind == "adopted":
-                    actions.adoption, actions.adopted_at = paragraph, here
-                actions.vote = vote or actions.vote
-            elif kind == "paragraph":
-                part = _PARAGRAPH_VOTE.search(sentence)
-                named = _paragraph_anchor(part) if part else None
-                if part and named:
-                    outcome = "retained" if part.group("verb").startswith("retain") else "deleted"
-                    actions.paragraph_votes.append(ParagraphVote(named[0], outcome, vote,
-                                                                 paragraph.number))
-            elif kind == "amendments":
-                _amendment(actions, sentence, draft, vote, paragraph.number)
-            for unread in votes if not kind else ():
-                messages.warn("proposal", paragraph.span.first,
-                              f"paragraph {paragraph.number} records a vote "
-                              f"({unread.vote.yes} to {unread.vote.no}) that was not read as "
-                              "a vote on the draft, on one of its paragraphs or on amendments "
-                              "(a procedural motion?); it is kept in the report's text only.")
+        for text, span in _pieces(paragraph):
+            meeting = _read_piece(actions, fates, paragraph, text, span, meeting, draft, lines,
+                                  messages)
     actions.outcome = next((fate for fate in ("adopted", "rejected", "withdrawn", "no action")
                             if fate in fates), "")
     return actions
+
+
+def _read_piece(actions: Actions, fates: set[str], paragraph: ReportParagraph, text: str,
+                span: Span, meeting: int | None, draft: DocumentSymbol, lines: Sequence[Line],
+                messages: Collector) -> int | None:
+    """Read one paragraph's text (or one of its items'); the meeting it ends with."""
+    spans = sentence_spans(text)
+    meeting_at: dict[int, int | None] = {}
+    for start, sentence in spans:
+        meeting = current_meeting(sentence, meeting)
+        meeting_at[start] = meeting
+
+    def subject_of(offset: int, spans: list[tuple[int, str]] = spans) -> str:
+        sentence = next(s for start, s in reversed(spans) if start <= offset)
+        return _subject(sentence, draft)[1]
+
+    found = read_votes(text, span, meeting_at, lines, subject_of, messages)
+    for start, sentence in spans:
+        here = meeting_at[start]
+        votes = [f for f in found if start <= f.start < start + len(sentence)]
+        vote = votes[0].vote if votes else None
+        _oral(actions, sentence, here, paragraph.number)
+        kind = "" if _in_lists(start, found) else _subject(sentence, draft)[0]
+        if kind in ("adopted", "rejected", "no action", "withdrawn"):
+            fates.add(kind)
+            if kind == "adopted":
+                actions.adoption, actions.adopted_at = paragraph, here
+                actions.adoption_text = sentence
+            actions.vote = vote or actions.vote
+        elif kind == "paragraph":
+            part = paragraph_vote(sentence)
+            named = _paragraph_anchor(part) if part else None
+            if part and named:
+                actions.paragraph_votes.append(ParagraphVote(
+                    named[0], _paragraph_outcome(part), vote, paragraph.number))
+        elif kind == "amendments":
+            _amendment(actions, sentence, draft, vote, paragraph.number)
+        for unread in votes if not kind else ():
+            messages.warn("proposal", span.first,
+                          f"paragraph {paragraph.number} records a vote "
+                          f"({unread.vote.yes} to {unread.vote.no}) that was not read as "
+                          "a vote on the draft, on one of its paragraphs or on amendments "
+                          "(a procedural motion?); it is kept in the report's text only.")
+    return meeting
 
 
 def _in_lists(start: int, found: list[FoundVote]) -> bool:

@@ -77,7 +77,8 @@ def _without_emphasis(text: str) -> str:
 
 # "22-27149 **5/71**", "**22**-27149 **29/71**", "22-27149 3**3/71**", "**43/71**":
 # once the bold markers are gone, an optional job number then page/pages.
-_FOOTER = re.compile(r"^(?:\d{2}-\d{5}\s*)?\d{1,3}\s*/\s*\d{1,3}$|^\d{2}-\d{5}$")
+_FOOTER = re.compile(r"^(?:\d{2}-\d{5}\s*)?\d{1,3}\s*/\s*\d{1,3}$|^\d{2}-\d{5}$"
+                     r"|^\d{1,3}\s*/\s*\d{1,3}\s+\d{2}-\d{5}$")  # an even page: "8/12 22-27183"
 _RECYCLE = re.compile(r"^(?:♲\s*)?Please\s+recycle\b.*$", re.IGNORECASE)
 
 

@@ -64,9 +64,12 @@ def read_masthead(blocks: tuple[Block, ...]) -> Masthead:
         if agenda is None and (match := _AGENDA.search(text)):
             agenda, agenda_index, sub_item = int(match.group(1)), index, match.group(2)
         if committee is None and (match := re.search(r"^Report of the (.+)$", text)):
-            committee = match.group(1).strip()
+            # a masthead note's mark after the name ("Committee* (Part III)") is no part of it
+            committee = re.sub(r"\\?\*+(?=\s|$)|\\(?=\s|$)", "", match.group(1)).strip()
             if in_parts := _PART.search(committee):
                 committee, part = committee[:in_parts.start()].rstrip(), in_parts.group(1)
+        elif part is None and committee is not None and (alone := _PART.fullmatch(text)):
+            part = alone.group(1)  # "(Part III)" on a line of its own, under the committee
         if rapporteur is None and (match := re.search(r"^Rapporteurs?:\s*(.+?)\s*\(([^)]+)\)",
                                                       text)):
             rapporteur = Rapporteur(match.group(1).strip(), match.group(2).strip())

@@ -25,6 +25,7 @@ from unreport.model import (
     Span,
     Sponsors,
     Statement,
+    all_subparagraphs,
 )
 from unreport.parse.actions import MEETING, current_meeting, read_actions, sentences
 from unreport.parse.clean import Line
@@ -32,21 +33,44 @@ from unreport.text.dates import MONTH_PATTERN, parse_date
 from unreport.text.states import is_state, split_names, strip_article
 from unreport.text.symbols import SYMBOL_RE, DocumentSymbol
 
-_TITLE = re.compile(r"draft (?:resolution|decision) entitled [\"“](.+?)[\"”]")
+_TITLE = re.compile(r"draft (?:resolution|decision)(?: A/\S+?,)? entitled [\"“](.+?)[\"”]")
+"""The draft's title: "a draft resolution entitled "…"", "adopted draft decision
+A/C.1/77/L.27, entitled "…"" (a draft the Committee adopted as it was submitted)."""
 _RECOMMENDED = re.compile(r"In its (resolution|decision) (\S+?),? the (.+?) recommended")
 _SUBMITTED = re.compile(r"submitted by (.+?)\.(?=\s|$)")
+_SUBMITTED_ACTIVE = re.compile(
+    rf"(?:^|\. )(?:On \d{{1,2}} {MONTH_PATTERN}(?: \d{{4}})?|At (?:the|its) \d+\w* meeting"
+    rf"(?:, on \d{{1,2}} {MONTH_PATTERN}(?: \d{{4}})?)?), (?:the delegations? of )?(?P<who>.+?)"
+    r" submitted a (?:revised )?draft (?:resolution|decision)\b")
+"""The First Committee's active form: "On 12 October 2022, Japan submitted a draft
+resolution entitled "…" (A/C.1/77/L.64)"."""
 _SUBSEQUENTLY = re.compile(r"^Subsequently, (.+?) joined in sponsoring")
 _AT_MEETING = re.compile(rf"^(?:Also )?[Aa]t (?:the|its) (?:same|\d+\w*) meeting,"
                          rf"(?: on \d{{1,2}} {MONTH_PATTERN}(?: \d{{4}})?,)?"
                          r"\s+(.+?) joined in sponsoring")
-_BECAME = re.compile(r"see para\.\s*\d+,\s*draft resolution ([IVXLC]+)")
+_BECAME = re.compile(r"see para\.\s*\d+,\s*draft resolution ([IVXLC]+|[A-Z])\b")
+"""Where section III has the draft's text: "(see para. 40, draft resolution II)"; a
+lettered draft ("draft resolution A") keeps its letter."""
 _OFFICER = re.compile(r"^(?:the )?(Chair|Vice-Chair|Rapporteur|Secretary)\b")
 _SPEAKERS = re.compile(
-    r"the (?:representatives?|observers?) of (?P<who>.+?)"
+    r"\b[Tt]he (?:representatives?|observers?) of (?P<who>.+?)"
     r"(?:,? on behalf of (?:the )?(?P<group>[^,]+?),)?"
-    r" (?:made (?:a )?statements?|made an introductory statement)")
-_OFFICER_STATEMENT = re.compile(r"the (?P<who>(?:Chair|Vice-Chair|Secretary|Rapporteur)"
-                                r"(?: of the Committee)?) (?:read out|made) a statement")
+    r" (?:made (?:a |general )?statements?|made an introductory statement)"
+    r"(?: in explanation of (?:vote|position))?"
+    r"(?:,? on behalf of (?:the )?(?P<after>[^,]+?)(?=,|\.?$| (?:before|after) the))?")
+"""A State's statement: "the representative of Czechia, on behalf of the European Union,
+made a statement", "… made a statement on behalf of the European Union", "the
+representatives of X and Y made statements in explanation of vote"."""
+_MADE_BY = re.compile(
+    r"\b[Ss]tatements? (?:[a-z ]+? )?(?:was|were) made by the (?:representatives?|observers?) of "
+    r"(?P<who>.+?)(?:,? on behalf of (?:the )?(?P<group>[^,]+?))?(?=,|$)")
+"""The passive form: "Statements in explanation of vote before the voting were made by the
+representatives of Mexico and Pakistan", "general statements were made by …"."""
+_BEFORE = re.compile(r"^Before the (?:adoption|vote|voting)\b|\bbefore the (?:vote|voting)\b")
+_AFTER = re.compile(r"^After the (?:adoption|vote|voting)\b|\bafter the (?:vote|voting)\b")
+_OFFICER_STATEMENT = re.compile(r"\b[Tt]he (?P<who>(?:Chair|Vice-Chair|Secretary|Rapporteur)"
+                                r"(?: of the Committee)?) (?:read out|made) an? "
+                                r"(?:oral |revised )?statement")
 
 
 def _names(text: str, line: int, messages: Collector) -> tuple[str, ...]:
@@ -77,9 +101,9 @@ def _statements(paragraphs: list[ReportParagraph], adoption_paragraph: int | Non
     for paragraph in paragraphs:
         for sentence in sentences(paragraph.text):
             meeting = current_meeting(sentence, meeting)
-            if sentence.startswith("Before the adoption"):
+            if _BEFORE.search(sentence):  # "Before the vote, …", "… before the voting"
                 timing = "before"
-            elif sentence.startswith("After the adoption"):
+            elif _AFTER.search(sentence):
                 timing = "after"
             elif adoption_paragraph is None or paragraph.number <= adoption_paragraph:
                 timing = "before"
@@ -90,10 +114,10 @@ def _statements(paragraphs: list[ReportParagraph], adoption_paragraph: int | Non
                 statements.append(Statement(officer.group("who"), None, (), timing, meeting,
                                             paragraph.number))
                 continue
-            match = _SPEAKERS.search(sentence)
+            match = _SPEAKERS.search(sentence) or _MADE_BY.search(sentence)
             if not match:
                 continue
-            group = match.group("group")
+            group = match.group("group") or match.groupdict().get("after")
             for name in split_names(match.group("who")):
                 also: tuple[str, ...] = ()
                 inner = re.match(r"^(.+?)\s*\(also on behalf of (.+)\)$", name)
@@ -123,9 +147,13 @@ def _proposal(letter: str, heading: str, paragraphs: list[ReportParagraph],
     submitted_by: tuple[str, ...] = ()
     on_behalf_of = None
     original: tuple[str, ...] = ()
-    submitted = _SUBMITTED.search(text)
+    submitted = _SUBMITTED.search(text) or _SUBMITTED_ACTIVE.search(text)
     if submitted:
-        who = re.sub(r"\s*\([A-Z]+/[^)]*\)\s*$", "", submitted.group(1))
+        # "submitted by the Chair, without a vote (see para. 15)": the submitter only
+        who = re.split(r",? (?:without a vote|by a (?:[\w-]+ )?vote of)\b|\s*\(see para",
+                       submitted.group("who") if "who" in submitted.groupdict()
+                       else submitted.group(1))[0]
+        who = re.sub(r"\s*\([A-Z]+/[^)]*\)\s*$", "", who)
         who = re.sub(r"\s+on the recommendation of .+$", "", who)
         who, _, group = who.partition(", on behalf of ")
         on_behalf_of = strip_article(group) if group else None
@@ -148,7 +176,7 @@ def _proposal(letter: str, heading: str, paragraphs: list[ReportParagraph],
     adoption = actions.adoption
     became = None
     if adoption:
-        became_match = _BECAME.search(adoption.text)
+        became_match = _BECAME.search(actions.adoption_text) or _BECAME.search(adoption.text)
         became = became_match.group(1) if became_match else None
     elif not actions.outcome:
         messages.warn("proposal", line,
@@ -178,12 +206,14 @@ def _check_paragraph_votes(proposal: Proposal, resolutions: Sequence[DraftResolu
     draft = next((r for r in resolutions if r.number == proposal.draft_resolution), None)
     if draft is None:
         return
-    anchors = {p.anchor for p in draft.preambular} | {o.anchor for o in draft.operative}
+    anchors = {p.anchor for p in draft.preambular} | {o.anchor for o in draft.operative} \
+        | {s.anchor for o in draft.operative for s in all_subparagraphs(o.subparagraphs)}
     for vote in proposal.paragraph_votes:
         if vote.outcome == "retained" and vote.anchor not in anchors:
             where = next((p.span.first for p in paragraphs if p.number == vote.paragraph),
                          proposal.span.first)
             kind, number = vote.anchor.split("-", 1)
+            number = number.replace("-", " (") + ")" if "-" in number else number
             name = "operative" if kind == "op" else "preambular"
             messages.warn("proposal", where,
                           f"paragraph {vote.paragraph} says the Committee voted to retain "

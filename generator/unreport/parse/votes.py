@@ -3,7 +3,8 @@ each group.
 
 The Secretariat writes a vote in one phrase — "by a recorded vote of 80 to 29, with 65
 abstentions", "by a vote of 94 to 12, with 30 abstentions", "by a recorded vote of 160
-to none, with 1 abstention" — and a recorded vote's States after it::
+to none, with 1 abstention", "by a non-recorded vote of 94 to 12" (no States listed) —
+and a recorded vote's States after it::
 
     The voting was as follows:
     In favour:
@@ -24,6 +25,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import partial
 
 from unreport.diagnostics import Collector
 from unreport.model import Span, Vote
@@ -31,9 +33,9 @@ from unreport.parse.clean import Line
 from unreport.text.states import is_state, split_names, straight, strip_article
 
 VOTE_PHRASE = re.compile(
-    r"""\bby\ a\ (?P<recorded>recorded\ )?vote\ of
-        \ (?P<yes>\d{1,3})\ to\ (?P<no>\d{1,3}|none)          # "to none": nobody against
-        (?:,?\ with\ (?P<abstain>\d{1,3}|no)\ abstentions?)?  # no clause: no abstentions
+    r"""\bby\s+a\s+(?:(?P<recorded>recorded)\s+|non-?\s?recorded\s+)?vote\s+of
+        \s+(?P<yes>\d{1,3})\s+to\s+(?P<no>\d{1,3}|none)      # "to none": nobody against
+        (?:,?\s+with\s+(?P<abstain>\d{1,3}|no)\s+abstentions?)?  # no clause: no abstentions
     """, re.VERBOSE)
 """The phrase that gives a vote's counts."""
 
@@ -65,9 +67,11 @@ def _repaired(name: str) -> str:
     return name
 
 
-def state_list(text: str, line: int, what: str, messages: Collector) -> tuple[str, ...]:
+def state_list(text: str, line: int, what: str, messages: Collector,
+               line_of: Callable[[str], int] | None = None) -> tuple[str, ...]:
     """The States of one group's list (``None.`` is an empty group), each checked against
-    the list of States; a name that is not one is kept, with a warning."""
+    the list of States; a name that is not one is kept, with a warning naming its line
+    (``line_of``, where the source lines are at hand; else ``line``, the list's)."""
     text = text.strip()
     if not text or _NONE.match(text):
         return ()
@@ -75,7 +79,7 @@ def state_list(text: str, line: int, what: str, messages: Collector) -> tuple[st
     for raw in split_names(text):
         name = straight(_repaired(raw))
         if not is_state(name):
-            messages.warn("proposal", line,
+            messages.warn("proposal", line_of(raw) if line_of else line,
                           f"{what}: {raw!r} is not a United Nations Member or observer State "
                           "name as the UN writes it; check the list for a converter error "
                           "(a broken or merged name).")
@@ -97,6 +101,16 @@ def _nth_line(lines: Sequence[Line], span: Span, needle: str, nth: int) -> int:
                 return line.number
             seen += 1
     return span.first
+
+
+def _line_of(lines: Sequence[Line], span: Span, raw: str, *, start: int) -> int:
+    """The source line, from ``start`` (its list's heading) to the end of ``span``, where a
+    name of the list begins; ``start`` when it is not found (or the lines are not at hand)."""
+    head = " ".join(raw.split())[:12]
+    for line in lines[start - 1:span.last]:
+        if head and head in " ".join(line.text.split()):
+            return line.number
+    return start
 
 
 def read_votes(text: str, span: Span, meeting_at: dict[int, int | None],
@@ -130,7 +144,8 @@ def read_votes(text: str, span: Span, meeting_at: dict[int, int | None],
                 line = _nth_line(lines, span, f"{name}:", seen[name])
                 seen[name] += 1
                 what = f"the list of States {name.lower()} in the recorded vote on {subject}"
-                groups[name] = state_list(body, line, what, messages)
+                groups[name] = state_list(body, line, what, messages,
+                                          partial(_line_of, lines, span, start=line))
                 expected = {"In favour": yes, "Against": no, "Abstaining": abstain}[name]
                 if len(groups[name]) != expected:
                     messages.warn("proposal", line,

@@ -38,9 +38,10 @@ def in_words(vote: Vote) -> str:
 
 
 def paragraph_name(anchor: str) -> str:
-    """``op-9`` → ``OP 9``, ``pp-15`` → ``PP 15``."""
+    """``op-9`` → ``OP 9``, ``pp-15`` → ``PP 15``, ``op-6-b`` → ``OP 6 (b)``."""
     kind, _, number = anchor.partition("-")
-    return f"{kind.upper()} {number}"
+    number, *items = number.split("-")
+    return f"{kind.upper()} {number}" + "".join(f" ({item})" for item in items)
 
 
 def _sponsor_anchors(report: Report) -> set[str]:

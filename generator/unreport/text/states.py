@@ -3,7 +3,8 @@
 Commas separate names, and the last two are joined by "and" — but "and" also
 stands inside names (Bosnia and Herzegovina; the United Kingdom of Great Britain
 and Northern Ireland). The list of United Nations Member State names tells the
-two apart. Names are returned without a leading "the".
+two apart. Names are returned without a leading "the" (except where the article is
+part of the name: "the former Yugoslav Republic of Macedonia").
 """
 
 from __future__ import annotations
@@ -12,19 +13,33 @@ import re
 from functools import lru_cache
 from importlib import resources
 
+FORMER_NAMES = {
+    "Czech Republic": "Czechia",  # until 2016 (seventieth session)
+    "Swaziland": "Eswatini",  # until 2018 (seventy-second session)
+    "the former Yugoslav Republic of Macedonia": "North Macedonia",  # until February 2019
+    "Turkey": "Türkiye",  # until June 2022 (seventy-sixth session)
+    "Netherlands (Kingdom of the)": "Netherlands",  # the name the UN uses since 2023
+}
+"""Names a State had in the documents of the seventieth to seventy-ninth sessions besides
+the one in ``member-states.txt``: a report of its time prints them in its lists, and they
+are kept as printed (the UN writes "the former Yugoslav Republic of Macedonia" with its
+article, under T)."""
+
 
 @lru_cache(maxsize=1)
 def known_states() -> frozenset[str]:
-    """Names of Member States and observer States, as the UN writes them."""
+    """Names of Member States and observer States, as the UN writes them (and as it wrote
+    them in sessions 70–79: ``FORMER_NAMES``)."""
     text = (resources.files("unreport") / "data" / "member-states.txt").read_text("utf-8")
     return frozenset(line.strip() for line in text.splitlines()
-                     if line.strip() and not line.startswith("#"))
+                     if line.strip() and not line.startswith("#")) | frozenset(FORMER_NAMES)
 
 
 def strip_article(name: str) -> str:
-    """``the Congo`` → ``Congo``."""
+    """``the Congo`` → ``Congo``; a name whose article is part of it ("the former Yugoslav
+    Republic of Macedonia") keeps it."""
     name = name.strip().rstrip(".,;").strip()
-    return name[4:] if name.startswith("the ") else name
+    return name[4:] if name.startswith("the ") and name not in known_states() else name
 
 
 def _split_outside_brackets(text: str, separator: str) -> list[str]:
