@@ -22,6 +22,12 @@ layout, script evaluation…) and the longest scripts, which is where to look
 before changing anything. ``--naive`` also builds and audits the naive
 alternative, the converter's Markdown as a single MkDocs + Material page.
 
+``--site`` may be any site unreport built, a collection too, and each PAGE a path
+in it, with a query if the page reads one::
+
+    .venv/bin/python scripts/lighthouse.py --site coll index.html \
+        A-RES-78-229/index.html "search.html?q=trafficking"
+
 The targets for this project are performance ≥ 0.95, accessibility 1.0 and
 total blocking time ≤ 200 ms on every page; a busy machine gives worse
 numbers, so nothing here fails a build.
@@ -240,7 +246,8 @@ def main(argv: list[str] | None = None) -> int:
     """Print the figures; the exit code says only whether they could be measured."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("pages", nargs="*", default=PAGES,
-                        help="pages to audit, relative to the site (default: the five kinds)")
+                        help="pages to audit, relative to the site, a query allowed "
+                        "(default: the report's kinds of page)")
     parser.add_argument("--site", default=ROOT / "site", type=Path)
     parser.add_argument("--build", action="store_true", help="build the site into --site first")
     parser.add_argument("--runs", type=int, default=3, help="runs per page (default 3)")
@@ -256,6 +263,11 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     if args.build:
         build(args.site)
+    missing = [page for page in args.pages
+               if not (args.site / page.split("?")[0].split("#")[0]).is_file()]
+    if missing and (args.site / "index.html").is_file():
+        print(f"error: not in {args.site}/: {', '.join(missing)}", file=sys.stderr)
+        return 2
     if not (args.site / "index.html").is_file():
         print(f"error: no site in {args.site}/; add --build", file=sys.stderr)
         return 2

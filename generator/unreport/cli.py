@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
+from unreport.collection.build import is_collection
 from unreport.diagnostics import Diagnostic, SourceError, SourceUnavailable, summarise
 from unreport.parse.source import BUNDLED_NAME, bundled_path, read_source
 from unreport.publish.build import (
@@ -71,10 +72,19 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"unreport {version()}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    def common(sub: argparse.ArgumentParser) -> None:
-        sub.add_argument("source", nargs="?", metavar="SOURCE",
-                         help="the document: the UN's PDF, or Markdown converted from it "
-                              "(default: the bundled report A/77/464)")
+    def common(sub: argparse.ArgumentParser, many: bool = False) -> None:
+        if many:
+            sub.add_argument("source", nargs="*", metavar="SOURCE",
+                             help="the document: the UN's PDF, or Markdown converted from "
+                                  "it (default: the bundled report A/77/464); several files "
+                                  "or a folder make a collection, one site of them all")
+            sub.add_argument("--jobs", "-j", type=int, default=None, metavar="N",
+                             help="for a collection: documents built at once (default: "
+                                  "one per core)")
+        else:
+            sub.add_argument("source", nargs="?", metavar="SOURCE",
+                             help="the document: the UN's PDF, or Markdown converted from "
+                                  "it (default: the bundled report A/77/464)")
         sub.add_argument("--strict", action="store_true",
                          help="treat every warning about the source as an error")
         sub.add_argument("-v", "--verbose", action="store_true",
@@ -94,7 +104,7 @@ def _parser() -> argparse.ArgumentParser:
                     "is built in a temporary folder and replaces DIR only if the build "
                     "succeeds; DIR must be new, empty, or a site unreport built.",
         epilog=EPILOG)
-    common(build)
+    common(build, many=True)
     build.add_argument("--site-dir", default="site", metavar="DIR",
                        help="where to write the site (default: site)")
     build.add_argument("--force", action="store_true",
@@ -118,7 +128,7 @@ def _parser() -> argparse.ArgumentParser:
         description="Build the site for reading from disk (file://) with no network, "
                     "search included, and write it as one zip. Unzip it anywhere and open "
                     "index.html in its folder.", epilog=EPILOG)
-    common(bundle)
+    common(bundle, many=True)
     bundle.add_argument("--output", "-o", default=None, metavar="PATH.zip",
                         help="where to write the zip (default: SYMBOL.zip, e.g. A-77-464.zip)")
     site_options(bundle)
@@ -128,10 +138,40 @@ def _parser() -> argparse.ArgumentParser:
                     "Edit and save SOURCE (or the --config file): the site is built again "
                     "and open pages reload; a source with problems gets its message and "
                     "the last good build stays on view. Ctrl+C stops.", epilog=EPILOG)
-    common(serve)
+    common(serve, many=True)
     serve.add_argument("--port", type=int, default=8000,
                        help="port on 127.0.0.1 (default: 8000; 0 picks a free one)")
     site_options(serve)
+    documents = commands.add_parser(
+        "build-documents", help="build each document of a collection into a folder of "
+                                "its own, to be collected later",
+        description="Build each document into its own folder inside DIR (its pages, "
+                    "named by its symbol: A-RES-78-229/), without the collection's "
+                    "home page, links or search. Folders built on several machines are "
+                    "then made into one site by `unreport collect`. A document whose "
+                    "folder is up to date is not built again.", epilog=EPILOG)
+    documents.add_argument("source", nargs="+", metavar="SOURCE",
+                           help="the documents' files (PDF or Markdown), or folders of them")
+    documents.add_argument("--out", required=True, metavar="DIR",
+                           help="where to write the documents' folders (new, empty, or "
+                                "one build-documents wrote)")
+    documents.add_argument("--jobs", "-j", type=int, default=None, metavar="N",
+                           help="documents built at once (default: one per core)")
+    documents.add_argument("--site-url", metavar="URL",
+                           help="the collection's public address (give the same to collect)")
+    documents.add_argument("--config", metavar="FILE",
+                           help="a MkDocs configuration to use instead of unreport's own")
+    collect = commands.add_parser(
+        "collect", help="make one site of documents built by build-documents",
+        description="Make the collection's site from the folders `unreport "
+                    "build-documents` wrote (on this machine or others): its home page, "
+                    "the links between the documents, the search index. DIR must be "
+                    "new, empty, or a site unreport built.", epilog=EPILOG)
+    collect.add_argument("folders", nargs="+", metavar="FOLDER",
+                         help="folders written by build-documents")
+    collect.add_argument("--site-dir", default="site", metavar="DIR",
+                         help="where to write the site (default: site)")
+    site_options(collect)
     return parser
 
 
@@ -199,6 +239,14 @@ def _settings(args: argparse.Namespace) -> BuildSettings:
 
 def _check_usage(args: argparse.Namespace) -> BuildSettings | None:
     """Everything about the command itself, checked before the source is read."""
+    if getattr(args, "jobs", None) is not None and args.jobs < 1:
+        raise UsageError(f"--jobs {args.jobs}: give how many documents to build at once "
+                         "(1 or more).")
+    if args.command == "build-documents":
+        return _settings(args)
+    if args.command == "collect":
+        check_site_dir(Path(args.site_dir), args.site_dir, [site_resources().root])
+        return _settings(args)
     if args.command == "serve" and not 0 <= args.port <= 65535:
         raise UsageError(f"--port {args.port}: give a port number from 1 to 65535 (or 0 "
                          "for any free one).")
@@ -240,6 +288,19 @@ def _load(args: argparse.Namespace) -> Parsed:
 def _run(args: argparse.Namespace) -> str:
     """Do what the command asks; return what to tell the user."""
     settings = _check_usage(args)
+    if args.command in ("build-documents", "collect") or (
+            args.command in ("build", "bundle", "serve") and is_collection(args.source)):
+        assert settings is not None
+        from unreport.collection import command
+
+        if args.command == "serve":
+            sources = command.sources(args)
+            return _serve_site(args, command.maker(args, settings, sources),
+                               [Path(s) for s in sources] + (
+                                   [settings.config] if settings.config else []))
+        return command.run(args, settings)
+    if isinstance(args.source, list):  # one document (or none: the bundled one)
+        args.source = args.source[0] if args.source else None
     if args.command == "serve":
         assert settings is not None
         return _serve(args, settings)
@@ -283,7 +344,6 @@ def _build(args: argparse.Namespace, settings: BuildSettings | None) -> str:
 def _serve(args: argparse.Namespace, settings: BuildSettings) -> str:
     """``unreport serve``: preview until Ctrl+C."""
     from unreport.parse.verify import verify
-    from unreport.publish.serve import serve  # its HTTP server is imported only for this command
 
     def load() -> Parsed:
         parsed = _load(args)
@@ -293,9 +353,19 @@ def _serve(args: argparse.Namespace, settings: BuildSettings) -> str:
 
     watched = [Path(args.source) if args.source else bundled_path()]
     watched += [settings.config] if settings.config else []
+    def make(site: Path) -> None:
+        build_site(load().report, site, settings)
+
+    return _serve_site(args, make, watched)
+
+
+def _serve_site(args: argparse.Namespace, make: Callable[[Path], None],
+                watched: list[Path]) -> str:
+    """Serve what ``make`` builds, rebuilt when a ``watched`` file changes, until Ctrl+C."""
+    from unreport.publish.serve import serve  # its HTTP server is imported only for this command
+
     try:
-        serve(load, watched, settings, port=args.port,
-              say=lambda line: print(line, flush=True))
+        serve(make, watched, port=args.port, say=lambda line: print(line, flush=True))
     except KeyboardInterrupt:
         pass
     except OSError as error:

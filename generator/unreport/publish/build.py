@@ -40,7 +40,8 @@ from unreport.publish.resources import site_resources
 from unreport.site.search_entries import SearchEntry
 
 __all__ = ["BuildError", "BuildSettings", "Generated", "Timings", "build_key", "build_site",
-           "generate", "site_files", "site_is_current", "write_files"]
+           "engine_adapter", "generate", "inputs_key", "site_files", "site_is_current",
+           "write_files"]
 
 
 @dataclass(frozen=True)
@@ -137,14 +138,20 @@ def build_key(report: Report, settings: BuildSettings | None = None) -> str:
     check that builds are reproducible), so a site whose marker has the key is up
     to date.
     """
+    return inputs_key(report.digest, settings)
+
+
+def inputs_key(digest: str, settings: BuildSettings | None = None) -> str:
+    """:func:`build_key` of a source whose bytes have the SHA-256 ``digest`` (known
+    before the source is parsed)."""
     from unreport.publish.mkdocs_engine import read_config, theme_overrides
 
     settings = settings or BuildSettings()
     config_file = settings.config_file()
     raw = read_config(config_file)
-    digest = hashlib.sha256()
-    parts: list[object] = [version(), report.digest, settings.site_url, settings.engine,
-                           _engine(settings).tool_versions(),
+    digest_of = hashlib.sha256()
+    parts: list[object] = [version(), digest, settings.site_url, settings.engine,
+                           engine_adapter(settings).tool_versions(),
                            json.dumps(raw, sort_keys=True, default=str)]
     folders = [config_file.parent / str(raw.get("docs_dir") or "docs")]
     theme = {**raw, **theme_overrides(raw)}.get("theme")
@@ -152,12 +159,12 @@ def build_key(report: Report, settings: BuildSettings | None = None) -> str:
         folders.append(config_file.parent / str(theme["custom_dir"]))
     for folder in folders:
         parts.append(sorted(file_digests(folder).items()) if folder.is_dir() else None)
-    digest.update(json.dumps(parts, default=str).encode("utf-8"))
-    digest.update(config_file.read_bytes())
-    return digest.hexdigest()
+    digest_of.update(json.dumps(parts, default=str).encode("utf-8"))
+    digest_of.update(config_file.read_bytes())
+    return digest_of.hexdigest()
 
 
-def _engine(settings: BuildSettings) -> ModuleType:
+def engine_adapter(settings: BuildSettings) -> ModuleType:
     """The adapter of the engine ``settings`` name: ``mkdocs_engine`` or ``zensical_engine``."""
     from unreport.publish import mkdocs_engine, zensical_engine
 
@@ -207,7 +214,7 @@ def build_site(report: Report, site_dir: Path, settings: BuildSettings | None = 
         checks()
     started = time.perf_counter()
     site_dir = site_dir.resolve()
-    made = _make_folders(site_dir.parent)
+    made = make_folders(site_dir.parent)
     work = Path(tempfile.mkdtemp(prefix=".unreport-", dir=site_dir.parent))
     done = False
     try:
@@ -223,11 +230,11 @@ def build_site(report: Report, site_dir: Path, settings: BuildSettings | None = 
         job = EngineJob(config_file, docs, work / "site", site_name(report),
                         nav(report), tuple(handwritten), generated.search, settings.site_url,
                         report.date, adjust_config)
-        _engine(settings).build(job)
+        engine_adapter(settings).build(job)
         built = time.perf_counter()
         (job.site / MARKER).write_text(stamp(report).marker(file_digests(job.site), key),
                                        "utf-8")
-        _swap_into_place(job.site, site_dir, work)
+        swap_into_place(job.site, site_dir, work)
         done = True
     finally:
         shutil.rmtree(work, ignore_errors=True)
@@ -238,14 +245,14 @@ def build_site(report: Report, site_dir: Path, settings: BuildSettings | None = 
     return Timings(rendered - started, built - rendered)
 
 
-def _make_folders(folder: Path) -> list[Path]:
+def make_folders(folder: Path) -> list[Path]:
     """Create ``folder`` and its missing parents; return those created, outermost first."""
     missing = [p for p in (folder, *folder.parents) if not p.exists()][::-1]
     folder.mkdir(parents=True, exist_ok=True)
     return missing
 
 
-def _swap_into_place(new_site: Path, site_dir: Path, work: Path) -> None:
+def swap_into_place(new_site: Path, site_dir: Path, work: Path) -> None:
     old = work / "previous-site"
     if site_dir.exists():
         site_dir.rename(old)

@@ -28,9 +28,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from unreport.parse import Parsed
-from unreport.publish.build import BuildSettings, build_site
-
 GENERATION_PATH = "/__unreport__/generation"
 """Where the page's script asks which build the server is on."""
 RELOAD_SCRIPT = (
@@ -111,18 +108,19 @@ def _state(paths: list[Path]) -> tuple[str | None, ...]:
     return tuple(state)
 
 
-def _build(parsed: Parsed, settings: BuildSettings, work: Path, number: int) -> Path:
+def _build(make: Callable[[Path], None], work: Path, number: int) -> Path:
     site = work / f"build-{number}"
-    build_site(parsed.report, site, settings)
+    make(site)
     return site
 
 
-def serve(load: Callable[[], Parsed], watched: list[Path], settings: BuildSettings, *,
-          port: int, say: Callable[[str], None], stop: threading.Event | None = None) -> None:
+def serve(make: Callable[[Path], None], watched: list[Path], *, port: int,
+          say: Callable[[str], None], stop: threading.Event | None = None) -> None:
     """Build, serve on 127.0.0.1:``port``, and rebuild when a ``watched`` file changes.
 
-    ``load`` reads, parses and checks the source (raising ``SourceError``); ``say``
-    prints a line for the user. Runs until interrupted (or ``stop`` is set).
+    ``make`` reads, parses and checks the source (raising ``SourceError``) and builds
+    the site into the new folder it is given — one document's site or a collection's;
+    ``say`` prints a line for the user. Runs until interrupted (or ``stop`` is set).
     """
     from unreport.diagnostics import SourceError
     from unreport.publish.build import BuildError
@@ -131,7 +129,7 @@ def serve(load: Callable[[], Parsed], watched: list[Path], settings: BuildSettin
     work = Path(tempfile.mkdtemp(prefix="unreport-serve-"))
     try:
         seen = _state(watched)
-        preview = Preview(_build(load(), settings, work, 1))
+        preview = Preview(_build(make, work, 1))
         handler = type("Handler", (_Handler,), {"preview": preview})
         server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
         thread = threading.Thread(target=server.serve_forever, name="unreport-serve",
@@ -148,7 +146,7 @@ def serve(load: Callable[[], Parsed], watched: list[Path], settings: BuildSettin
                 seen = now
                 started = time.perf_counter()
                 try:
-                    site = _build(load(), settings, work, preview.generation + 1)
+                    site = _build(make, work, preview.generation + 1)
                 except (SourceError, BuildError, OSError) as error:
                     say(f"error: {error}\nThe last good build stays on view; save the file "
                         "again once it is fixed.")

@@ -1,0 +1,145 @@
+"""The collection step: built documents' folders in, one site out, all or nothing.
+
+It reads each folder's summary (never a source), resolves the links between the
+documents (``links.py``), has the engine build the collection's own pages (home,
+search, the hand-written pages) with the theme's files, puts each document's folder
+beside them with the collection put into its pages (``rewrite.py``), writes the
+collection's data (``collection.json`` and its schema), and indexes every paragraph
+of every document for search with Pagefind (``search_index.py``). The site is made in
+a temporary folder beside the target and moved into place only when all of it
+succeeded, as a single document's site is; a folder is replaced only if unreport
+wrote it.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+import time
+from collections.abc import Sequence
+from contextlib import suppress
+from dataclasses import dataclass
+from pathlib import Path
+
+from unreport.collection import search_index
+from unreport.collection.home import HOME, SEARCH, home_page, search_page
+from unreport.collection.index_json import collection_json, collection_schema
+from unreport.collection.links import Collection, collect
+from unreport.collection.rewrite import rewrite_page
+from unreport.collection.summary import SUMMARY_NAME, DocumentSummary
+from unreport.publish.build import BuildSettings, engine_adapter, make_folders, swap_into_place
+from unreport.publish.engine import BuildError, EngineJob
+from unreport.publish.ownership import MARKER, Stamp, check_site_dir, file_digests
+from unreport.publish.resources import site_resources
+
+COLLECTION_JSON = "collection.json"
+COLLECTION_SCHEMA = "schema/collection.schema.json"
+
+
+@dataclass(frozen=True)
+class Composed:
+    """What the collection step made."""
+
+    collection: Collection
+    """The documents and their links."""
+    seconds: dict[str, float]
+    """Time taken by each stage: pages, documents, search."""
+
+
+def read_folders(folders: Sequence[Path]) -> list[tuple[DocumentSummary, Path]]:
+    """Every built document in ``folders`` (each a document's folder, or a folder of
+    them), with its summary; two documents with one symbol is an error."""
+    found: dict[str, tuple[DocumentSummary, Path]] = {}
+    for folder in folders:
+        candidates = [folder] if (folder / SUMMARY_NAME).is_file() else sorted(
+            p.parent for p in folder.glob(f"*/{SUMMARY_NAME}"))
+        if not candidates:
+            raise BuildError(f"{folder}: holds no document built by unreport (no "
+                             f"{SUMMARY_NAME}); build its documents with `unreport "
+                             "build-documents`.")
+        for candidate in candidates:
+            try:
+                summary = DocumentSummary.read(candidate)
+            except (OSError, ValueError, TypeError) as error:
+                raise BuildError(f"{candidate}: its {SUMMARY_NAME} cannot be read ({error}); "
+                                 "build the document again.") from None
+            if summary.symbol in found and found[summary.symbol][1] != candidate:
+                raise BuildError(f"{summary.symbol} is in both {found[summary.symbol][1]} "
+                                 f"and {candidate}; give each document once.")
+            found[summary.symbol] = (summary, candidate)
+    return list(found.values())
+
+
+def compose(built: Sequence[tuple[DocumentSummary, Path]], site_dir: Path,
+            settings: BuildSettings, *, shown: str | None = None) -> Composed:
+    """Build the collection's site into ``site_dir`` from built documents' folders."""
+    from unreport.publish import mkdocs_engine
+
+    check_site_dir(site_dir, shown or str(site_dir), [site_resources().root])
+    collection = collect(summary for summary, _ in built)
+    folders = {summary.folder: path for summary, path in built}
+    started = time.perf_counter()
+    site_dir = site_dir.resolve()
+    made = make_folders(site_dir.parent)
+    work = Path(tempfile.mkdtemp(prefix=".unreport-", dir=site_dir.parent))
+    done = False
+    try:
+        docs = work / "docs"
+        config_file = settings.config_file()
+        raw = mkdocs_engine.read_config(config_file)
+        handwritten = mkdocs_engine.handwritten(
+            config_file.parent / str(raw.get("docs_dir") or "docs"))
+        files = {**{name: data for name, data in handwritten.items()},
+                 HOME: home_page(collection).encode("utf-8"),
+                 SEARCH: search_page(collection).encode("utf-8"),
+                 COLLECTION_JSON: collection_json(collection).encode("utf-8"),
+                 COLLECTION_SCHEMA: collection_schema().encode("utf-8")}
+        for name, data in files.items():
+            (docs / name).parent.mkdir(parents=True, exist_ok=True)
+            (docs / name).write_bytes(data)
+        from unreport.collection.document_build import collection_settings
+
+        job = EngineJob(config_file, docs, work / "site",
+                        f"{len(collection.documents)} documents of the General Assembly",
+                        [{"Documents": HOME}, {"Search": SEARCH}], tuple(handwritten), (),
+                        settings.site_url, None,
+                        lambda raw_values: collection_settings(raw_values, None))
+        engine_adapter(settings).build(job)
+        pages = time.perf_counter()
+        for folder, path in folders.items():
+            _put_document(collection, folder, path, job.site / folder)
+        documents = time.perf_counter()
+        search_index.index(job.site, built, work)
+        searched = time.perf_counter()
+        stamp = Stamp(f"collection of {len(collection.documents)} documents", None, "")
+        (job.site / MARKER).write_text(stamp.marker(file_digests(job.site)), "utf-8")
+        swap_into_place(job.site, site_dir, work)
+        done = True
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+        if not done:
+            for made_folder in reversed(made):
+                with suppress(OSError):
+                    made_folder.rmdir()
+    return Composed(collection, {"pages": pages - started, "documents": documents - pages,
+                                 "search": searched - documents})
+
+
+def _put_document(collection: Collection, folder: str, source: Path, target: Path) -> None:
+    """Copy a built document's folder into the site, its pages with the collection put
+    in; every other file is linked, not copied, where the disk allows."""
+    for path in sorted(source.rglob("*")):
+        if path.is_dir() or path.name == SUMMARY_NAME or search_index.RECORDS in path.parts:
+            continue
+        relative = path.relative_to(source).as_posix()
+        out = target / relative
+        out.parent.mkdir(parents=True, exist_ok=True)
+        if path.suffix == ".html":
+            html = path.read_text("utf-8")
+            out.write_text(rewrite_page(html, collection, folder, relative), "utf-8")
+        else:
+            try:
+                os.link(path, out)
+            except OSError:
+                shutil.copy2(path, out)

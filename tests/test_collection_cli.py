@@ -1,0 +1,131 @@
+"""A collection from the command line: one site of several documents, built whole or in
+two halves on "two machines" (two folders built apart, then collected), kept between
+builds, refused where it would overwrite what unreport did not write."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import jsonschema
+import pytest
+from unreport import cli
+from unreport.parse.source import bundled_path
+from unreport.publish.mkdocs_engine import CACHE_VARIABLE
+
+from tests.conftest import FIXTURES
+
+DECISIONS = FIXTURES / "decision-report.md"
+VOTES = FIXTURES / "votes-report.md"
+
+
+def run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    code = cli.main(argv)
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture
+def store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A cache of built documents of this test's own."""
+    folder = tmp_path / "cache"
+    monkeypatch.setenv(CACHE_VARIABLE, str(folder))
+    return folder / "documents"
+
+
+def test_several_files_make_one_site_each_document_in_its_folder(
+        tmp_path: Path, store: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    site = tmp_path / "site"
+    code, out, err = run(["build", str(bundled_path()), str(DECISIONS), "--site-dir",
+                          str(site), "--jobs", "2"], capsys)
+    assert code == 0, err
+    assert "2 documents: 2 built, 0 up to date." in out
+    for page in ("index.html", "search.html", "collection.json", "A-77-464/index.html",
+                 "A-77-464/draft-resolutions/vii.html", "A-99-464/index.html",
+                 "pagefind/pagefind.js", "assets/unreport.css"):
+        assert (site / page).is_file(), page
+    assert not (site / "A-77-464" / "assets").exists()  # the theme's files once, at the root
+    home = (site / "index.html").read_text("utf-8")
+    assert 'href="A-77-464/index.html">A/77/464</a>' in home
+    data = json.loads((site / "collection.json").read_text("utf-8"))
+    schema = json.loads((site / "schema" / "collection.schema.json").read_text("utf-8"))
+    jsonschema.validate(data, schema)
+    assert [d["symbol"] for d in data["documents"]] == ["A/77/464", "A/99/464"]
+    anchors = data["documents"][0]["anchors"]["A-77-464/draft-resolutions/vii.html"]
+    assert anchors[:2] == ["pp-1", "pp-2"] and "op-1" in anchors
+    # the same documents again: nothing to build, the site made again from the store
+    code, out, _ = run(["build", str(bundled_path()), str(DECISIONS), "--site-dir",
+                        str(site)], capsys)
+    assert code == 0 and "0 built, 2 up to date." in out
+
+
+def test_documents_built_apart_are_collected_into_one_site(
+        tmp_path: Path, store: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    first, second, site = tmp_path / "machine-1", tmp_path / "machine-2", tmp_path / "site"
+    assert run(["build-documents", str(bundled_path()), "--out", str(first)], capsys)[0] == 0
+    code, out, _ = run(["build-documents", str(DECISIONS), str(VOTES), "--out", str(second),
+                        "--jobs", "1"], capsys)
+    assert code == 0 and "2 documents in" in out and "unreport collect" in out
+    assert sorted(p.name for p in second.iterdir() if not p.name.startswith(".")) == [
+        "A-99-464", "A-99-464-Add.3", "keys"]
+    code, out, err = run(["collect", str(first), str(second), "--site-dir", str(site)],
+                         capsys)
+    assert code == 0, err
+    symbols = [d["symbol"] for d in
+               json.loads((site / "collection.json").read_text("utf-8"))["documents"]]
+    assert sorted(symbols) == ["A/77/464", "A/99/464", "A/99/464/Add.3"]
+    assert (site / "A-99-464-Add.3" / "index.html").is_file()
+
+
+def test_the_same_document_in_two_folders_is_refused(
+        tmp_path: Path, store: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    first, second = tmp_path / "a", tmp_path / "b"
+    run(["build-documents", str(DECISIONS), "--out", str(first)], capsys)
+    shutil.copytree(first, second)
+    code, _, err = run(["collect", str(first), str(second), "--site-dir",
+                        str(tmp_path / "site")], capsys)
+    assert code == 3 and "A/99/464 is in both" in err
+    assert not (tmp_path / "site").exists()
+
+
+def test_a_document_with_problems_stops_the_collection_and_is_named(
+        tmp_path: Path, store: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    broken = tmp_path / "letter.md"
+    broken.write_text("Letter dated 1 May 2023 from the Permanent Representative\n\n"
+                      "I have the honour to transmit.\n", "utf-8")
+    site = tmp_path / "site"
+    code, _, err = run(["build", str(DECISIONS), str(broken), "--site-dir", str(site)],
+                       capsys)
+    assert code == 1
+    assert "1 of 2 documents could not be built" in err and "letter.md" in err
+    assert "Traceback" not in err and not site.exists()
+
+
+def test_a_folder_someone_else_wrote_is_left_alone(
+        tmp_path: Path, store: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    theirs = tmp_path / "theirs"
+    theirs.mkdir()
+    (theirs / "notes.txt").write_text("mine", "utf-8")
+    code, _, err = run(["build-documents", str(DECISIONS), "--out", str(theirs)], capsys)
+    assert code == 2 and "theirs" in err
+    code, _, err = run(["build", str(DECISIONS), str(VOTES), "--site-dir", str(theirs)],
+                       capsys)
+    assert code == 2
+    code, _, err = run(["collect", str(tmp_path), "--site-dir", str(theirs)], capsys)
+    assert code == 2
+    assert [p.name for p in theirs.iterdir()] == ["notes.txt"]
+
+
+def test_usage_problems_of_a_collection(tmp_path: Path, store: Path,
+                                        capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(["build", str(DECISIONS), str(tmp_path / "missing.pdf")], capsys)
+    assert code == 2 and "missing.pdf: no such file or folder" in err
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    code, _, err = run(["build", str(empty)], capsys)
+    assert code == 2 and "no PDF or Markdown file" in err
+    code, _, err = run(["build", str(DECISIONS), str(VOTES), "--jobs", "0"], capsys)
+    assert code == 2 and "--jobs 0" in err
+    code, _, err = run(["collect", str(empty), "--site-dir", str(tmp_path / "s")], capsys)
+    assert code == 3 and "holds no document built by unreport" in err
