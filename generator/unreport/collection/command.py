@@ -11,6 +11,7 @@ from pathlib import Path
 from unreport.collection.build import Progress, build_collection, build_into_store, find_sources
 from unreport.collection.compose import Composed, compose, read_folders
 from unreport.collection.document_build import default_jobs, prepare_store
+from unreport.collection.mandates import STATUSES
 from unreport.publish.build import BuildSettings
 
 
@@ -33,7 +34,12 @@ def _told(composed: Composed, built: int | None = None, reused: int = 0) -> str:
     lines.append(f"{len(collection.links)} citations lead from one document to another; "
                  f"{drafts} {'draft is' if drafts == 1 else 'drafts are'} shown to have "
                  f"become {'a resolution' if drafts == 1 else 'resolutions'}.")
-    lines += [f"warning: {w}" for w in collection.warnings]
+    requests = sum(composed.mandates.values())
+    lines.append(f"{composed.comparisons} pairs of versions compared; {requests} requests for "
+                 "a report followed (" + (", ".join(
+                     f"{composed.mandates[status]} {status.replace('-', ' ')}"
+                     for status in STATUSES if status in composed.mandates) or "none") + ").")
+    lines += [f"warning: {w}" for w in composed.warnings]
     return "\n".join(lines)
 
 

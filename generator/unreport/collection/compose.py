@@ -17,17 +17,34 @@ import os
 import shutil
 import tempfile
 import time
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path
 
 from unreport.collection import search_index
+from unreport.collection.comparison import (
+    CHANGES_INDEX,
+    changes_index,
+    comparison_pages,
+    comparison_path,
+    paragraph_notes,
+    version_line,
+)
 from unreport.collection.home import HOME, SEARCH, home_page, search_page
 from unreport.collection.index_json import collection_json, collection_schema
 from unreport.collection.links import Collection, collect
+from unreport.collection.mandates import follow
+from unreport.collection.mandates_page import (
+    mandates_csv,
+    mandates_json,
+    mandates_page,
+    mandates_schema,
+)
 from unreport.collection.rewrite import rewrite_page
 from unreport.collection.summary import SUMMARY_NAME, DocumentSummary
+from unreport.collection.versions import compare, find_versions
+from unreport.collection.versions_data import versions_files
 from unreport.publish.build import BuildSettings, engine_adapter, make_folders, swap_into_place
 from unreport.publish.engine import BuildError, EngineJob
 from unreport.publish.ownership import MARKER, Stamp, check_site_dir, file_digests
@@ -35,6 +52,7 @@ from unreport.publish.resources import site_resources
 
 COLLECTION_JSON = "collection.json"
 COLLECTION_SCHEMA = "schema/collection.schema.json"
+MANDATES = "mandates.md"
 
 
 @dataclass(frozen=True)
@@ -43,6 +61,12 @@ class Composed:
 
     collection: Collection
     """The documents and their links."""
+    comparisons: int
+    """How many pairs of consecutive versions were compared."""
+    mandates: dict[str, int]
+    """How many requests for a report have each status."""
+    warnings: tuple[str, ...]
+    """What the collection could not decide (links, versions)."""
     seconds: dict[str, float]
     """Time taken by each stage: pages, documents, search."""
 
@@ -78,6 +102,11 @@ def compose(built: Sequence[tuple[DocumentSummary, Path]], site_dir: Path,
 
     check_site_dir(site_dir, shown or str(site_dir), [site_resources().root])
     collection = collect(summary for summary, _ in built)
+    versions = find_versions(collection)
+    comparisons = compare(collection, versions)
+    successor = {(step.older.folder, step.older.page): (step.newer.folder, step.newer.page)
+                 for step in versions.steps}
+    statuses = follow(collection, successor)
     folders = {summary.folder: path for summary, path in built}
     started = time.perf_counter()
     site_dir = site_dir.resolve()
@@ -94,7 +123,15 @@ def compose(built: Sequence[tuple[DocumentSummary, Path]], site_dir: Path,
                  HOME: home_page(collection).encode("utf-8"),
                  SEARCH: search_page(collection).encode("utf-8"),
                  COLLECTION_JSON: collection_json(collection).encode("utf-8"),
-                 COLLECTION_SCHEMA: collection_schema().encode("utf-8")}
+                 COLLECTION_SCHEMA: collection_schema().encode("utf-8"),
+                 MANDATES: mandates_page(statuses, collection.documents).encode("utf-8"),
+                 "mandates.json": mandates_json(statuses).encode("utf-8"),
+                 "mandates.csv": mandates_csv(statuses).encode("utf-8"),
+                 "schema/mandates.schema.json": mandates_schema().encode("utf-8"),
+                 CHANGES_INDEX: changes_index(comparisons).encode("utf-8"),
+                 **{name: text.encode("utf-8") for name, text in
+                    {**comparison_pages(comparisons),
+                     **versions_files(versions, comparisons)}.items()}}
         for name, data in files.items():
             (docs / name).parent.mkdir(parents=True, exist_ok=True)
             (docs / name).write_bytes(data)
@@ -102,13 +139,19 @@ def compose(built: Sequence[tuple[DocumentSummary, Path]], site_dir: Path,
 
         job = EngineJob(config_file, docs, work / "site",
                         f"{len(collection.documents)} documents of the General Assembly",
-                        [{"Documents": HOME}, {"Search": SEARCH}], tuple(handwritten), (),
+                        [{"Documents": HOME}, {"Search": SEARCH},
+                         {"What changed": [{"Every comparison": CHANGES_INDEX}] + [
+                             {c.newer.symbol: comparison_path(c.newer)} for c in comparisons]},
+                         {"Mandates": MANDATES}],
+                        tuple(handwritten), (),
                         settings.site_url, None,
                         lambda raw_values: collection_settings(raw_values, None))
         engine_adapter(settings).build(job)
         pages = time.perf_counter()
+        notes = paragraph_notes(comparisons)
+        lines = version_line(versions, comparisons)
         for folder, path in folders.items():
-            _put_document(collection, folder, path, job.site / folder)
+            _put_document(collection, folder, path, job.site / folder, notes, lines)
         documents = time.perf_counter()
         search_index.index(job.site, built, work)
         searched = time.perf_counter()
@@ -122,11 +165,18 @@ def compose(built: Sequence[tuple[DocumentSummary, Path]], site_dir: Path,
             for made_folder in reversed(made):
                 with suppress(OSError):
                     made_folder.rmdir()
-    return Composed(collection, {"pages": pages - started, "documents": documents - pages,
-                                 "search": searched - documents})
+    counts: dict[str, int] = {}
+    for status in statuses:
+        counts[status.status] = counts.get(status.status, 0) + 1
+    return Composed(collection, len(comparisons), counts,
+                    collection.warnings + versions.warnings,
+                    {"pages": pages - started, "documents": documents - pages,
+                     "search": searched - documents})
 
 
-def _put_document(collection: Collection, folder: str, source: Path, target: Path) -> None:
+def _put_document(collection: Collection, folder: str, source: Path, target: Path,
+                  notes: Mapping[tuple[str, str], Mapping[str, str]],
+                  lines: Mapping[tuple[str, str], str]) -> None:
     """Copy a built document's folder into the site, its pages with the collection put
     in; every other file is linked, not copied, where the disk allows."""
     for path in sorted(source.rglob("*")):
@@ -137,7 +187,10 @@ def _put_document(collection: Collection, folder: str, source: Path, target: Pat
         out.parent.mkdir(parents=True, exist_ok=True)
         if path.suffix == ".html":
             html = path.read_text("utf-8")
-            out.write_text(rewrite_page(html, collection, folder, relative), "utf-8")
+            out.write_text(rewrite_page(html, collection, folder, relative,
+                                        notes=notes.get((folder, relative)),
+                                        versions_line=lines.get((folder, relative), "")),
+                           "utf-8")
         else:
             try:
                 os.link(path, out)

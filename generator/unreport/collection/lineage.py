@@ -105,7 +105,7 @@ def identities(documents: Iterable[DocumentSummary]) -> tuple[tuple[Identity, ..
             _, text = matches[0]
             found[predecessor] = Identity(
                 predecessor, report.symbol, text.page, text.name,
-                f"{doc.symbol} bears the title of {report.symbol}'s {_lower_first(text.name)} and "
+                f"{doc.symbol} bears the title of {report.symbol}’s {_lower_first(text.name)} and "
                 f"cites {predecessor.removeprefix('A/RES/')} as the last of its line")
     claimed: dict[tuple[str, str], list[str]] = {}
     for identity in found.values():

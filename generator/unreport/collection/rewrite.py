@@ -19,6 +19,7 @@ official links.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from html import escape, unescape
 
 from unreport.collection.document_build import CITED_IN, IN_COLLECTION
@@ -35,25 +36,32 @@ def _plain(html: str) -> str:
     return unescape(_TAG.sub("", html))
 
 
-def rewrite_page(html: str, collection: Collection, folder: str, page: str) -> str:
-    """A built page of document ``folder`` with the collection put in."""
+def rewrite_page(html: str, collection: Collection, folder: str, page: str, *,
+                 notes: Mapping[str, str] | None = None, versions_line: str = "") -> str:
+    """A built page of document ``folder`` with the collection put in; ``notes`` are
+    lines to put under paragraphs (by anchor: what changed since the last version),
+    ``versions_line`` the line of the text's versions, under its title."""
     file = f"{folder}/{page}"
     html = _local_links(html, collection, file)
     if IN_COLLECTION in html:
-        html = html.replace(IN_COLLECTION, _in_collection(collection, folder, page, file), 1)
+        html = html.replace(IN_COLLECTION, _in_collection(collection, folder, page, file) +
+                            versions_line, 1)
     incoming = [link for link in collection.into(folder) if link.target.page == page]
     if CITED_IN in html:
         html = html.replace(CITED_IN, _cited_in_page(incoming, page, file), 1)
+    under: dict[str, str] = dict(notes or {})
     by_anchor: dict[str, list[Link]] = {}
     for link in incoming:
         if link.target.anchor:
             by_anchor.setdefault(link.target.anchor, []).append(link)
     for anchor, links in by_anchor.items():
+        under[anchor] = under.get(anchor, "") + (
+            f'<p class="unr-cited-in" data-pagefind-ignore>Cited in '
+            f'{_link_list(links, file)}</p>')
+    for anchor, lines in under.items():
         found = re.search(_PARAGRAPH.format(re.escape(anchor)), html, re.DOTALL)
         if found:
-            line = (f'<p class="unr-cited-in" data-pagefind-ignore>Cited in '
-                    f'{_link_list(links, file)}</p>')
-            html = html[:found.end()] + line + html[found.end():]
+            html = html[:found.end()] + lines + html[found.end():]
     return html
 
 
