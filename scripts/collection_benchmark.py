@@ -98,25 +98,22 @@ def _served(url: str, body: bytes) -> int:
 
 
 def query_downloads(site: Path) -> tuple[list[int], list[int]]:
-    """Bytes from ``pagefind/`` of each query: the first in a fresh page (cold: the
-    script, WebAssembly and index metadata too) and a second one after it (warm), as the
-    collection's search page runs them (no worker; the first ten results' records)."""
+    """Bytes from ``pagefind/`` of each query made on the collection's own search page:
+    the first of a visit (``search.html?q=…``: the script, WebAssembly and metadata of
+    every bundle of the index, the index chunks of its words, the first ten results'
+    records) and a next one typed into the same page."""
+    from urllib.parse import quote
+
     from playwright.sync_api import sync_playwright
 
     handler = functools.partial(_Quiet, directory=str(site))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{server.server_address[1]}/"
+    answered = ("() => /match|Nothing/.test(document.querySelector("
+                "'[data-unr-search-status]').textContent)")
     cold, warm = [], []
     chromium = os.environ.get("UNREPORT_CHROMIUM", "/usr/bin/chromium")
-    run = """async (q) => {
-        window.pf = window.pf || await import('./pagefind/pagefind.js');
-        await window.pf.options({noWorker: true});
-        await window.pf.init();
-        const search = await window.pf.search(q);
-        await Promise.all(search.results.slice(0, 10).map(r => r.data()));
-        return search.results.length;
-    }"""
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=chromium)
         for number, query in enumerate(QUERIES):
@@ -129,16 +126,20 @@ def query_downloads(site: Path) -> tuple[list[int], list[int]]:
                     loaded.append(_served(url, response.body()))  # type: ignore[attr-defined]
 
             page.on("response", count)
-            page.goto(base + "about.html")
-            found = page.evaluate(run, query)
+            page.goto(f"{base}search.html?q={quote(query)}")
+            page.wait_for_function(answered, timeout=60_000)
             page.wait_for_load_state("networkidle")
+            status = page.text_content("[data-unr-search-status]")
             cold.append(sum(loaded))
             loaded.clear()
-            page.evaluate(run, QUERIES[(number + 1) % len(QUERIES)])
+            page.evaluate("document.querySelector('[data-unr-search-status]').textContent = ''")
+            page.fill("#unr-search-q", QUERIES[(number + 1) % len(QUERIES)])
+            page.press("#unr-search-q", "Enter")
+            page.wait_for_function(answered, timeout=60_000)
             page.wait_for_load_state("networkidle")
             warm.append(sum(loaded))
-            print(f"  query {query!r}: {found} results, {cold[-1] / 1000:.0f} kB first, "
-                  f"then {warm[-1] / 1000:.0f} kB for the next query")
+            print(f"  {query!r}: {status}; {cold[-1] / 1000:.0f} kB, then "
+                  f"{warm[-1] / 1000:.0f} kB for the next query")
             page.close()
         browser.close()
     server.shutdown()

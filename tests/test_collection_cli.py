@@ -43,7 +43,7 @@ def test_several_files_make_one_site_each_document_in_its_folder(
     assert "2 documents: 2 built, 0 up to date." in out
     for page in ("index.html", "search.html", "collection.json", "A-77-464/index.html",
                  "A-77-464/draft-resolutions/vii.html", "A-99-464/index.html",
-                 "pagefind/pagefind.js", "assets/unreport.css"):
+                 "pagefind/1/pagefind.js", "assets/unreport.css"):
         assert (site / page).is_file(), page
     assert not (site / "A-77-464" / "assets").exists()  # the theme's files once, at the root
     home = (site / "index.html").read_text("utf-8")
@@ -54,10 +54,24 @@ def test_several_files_make_one_site_each_document_in_its_folder(
     assert [d["symbol"] for d in data["documents"]] == ["A/77/464", "A/99/464"]
     anchors = data["documents"][0]["anchors"]["A-77-464/draft-resolutions/vii.html"]
     assert anchors[:2] == ["pp-1", "pp-2"] and "op-1" in anchors
-    # the same documents again: nothing to build, the site made again from the store
+    # the same documents again: nothing to build or index, the site made from the store
+    bundles = list((store / "search").iterdir())
+    assert len(bundles) == 1  # one bundle of the search index, kept by its documents' keys
+    made = bundles[0].stat().st_mtime_ns
     code, out, _ = run(["build", str(bundled_path()), str(DECISIONS), "--site-dir",
                         str(site)], capsys)
     assert code == 0 and "0 built, 2 up to date." in out
+    assert list((store / "search").iterdir()) == bundles
+    assert bundles[0].stat().st_mtime_ns == made
+    # one document changed: it is built again, and the index with it (its old one gone)
+    changed = tmp_path / "decision-report.md"
+    changed.write_text(DECISIONS.read_text("utf-8").replace("Crime prevention",
+                                                            "Crime-prevention", 1), "utf-8")
+    code, out, _ = run(["build", str(bundled_path()), str(changed), "--site-dir",
+                        str(site)], capsys)
+    assert code == 0 and "1 built, 1 up to date." in out
+    assert len(list((store / "search").iterdir())) == 1
+    assert list((store / "search").iterdir()) != bundles
 
 
 def test_documents_built_apart_are_collected_into_one_site(
@@ -86,6 +100,16 @@ def test_the_same_document_in_two_folders_is_refused(
     code, _, err = run(["collect", str(first), str(second), "--site-dir",
                         str(tmp_path / "site")], capsys)
     assert code == 3 and "A/99/464 is in both" in err
+    assert not (tmp_path / "site").exists()
+
+
+def test_the_same_document_given_twice_is_refused(
+        tmp_path: Path, store: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    copy = tmp_path / "copy.md"
+    copy.write_bytes(DECISIONS.read_bytes())
+    code, _, err = run(["build", str(DECISIONS), str(copy), "--site-dir",
+                        str(tmp_path / "site")], capsys)
+    assert code == 1 and "given more than once" in err and "copy.md" in err
     assert not (tmp_path / "site").exists()
 
 

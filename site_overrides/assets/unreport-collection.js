@@ -7,14 +7,17 @@
      committee, kind and words of the title or symbol; the count says how many
      rows are shown, and the address keeps the choice (?kind=Resolution&text=…),
      so a filtered list can be linked to.
-   - Search page: Pagefind's index (pagefind/ at the collection's root) is loaded
+   - Search page: Pagefind's index (the bundles the page names in data-unr-indexes,
+     pagefind/1/ …: the first's script and WebAssembly, the others merged) is loaded
      when the page opens, over http(s) only: opened from disk a browser does not let
-     a page load it, and the page's own message says so. Each result leads to the
-     paragraph that matched (#op-12), not only to its page. The collection indexes
-     each paragraph as a record of its own (compose.py: its address carries the
-     paragraph's anchor); an index of whole pages is read too: Pagefind divides a
-     page at headings only, so there the hits are placed among the elements with
-     ids that Pagefind lists for the page (its anchors), and a page shows its best
+     a page load it, and the page's own message says so. The filters' values come
+     with the page (data-unr-filter-values), so Pagefind's filter index is loaded
+     only for a filter a query uses. Each result leads to the paragraph that matched
+     (#op-12), not only to its page. The collection indexes each paragraph as a
+     record of its own (search_index.py: its address carries the paragraph's
+     anchor); an index of whole pages is read too: Pagefind divides a page at
+     headings only, so there the hits are placed among the elements with ids that
+     Pagefind lists for the page (its anchors), and a page shows its best
      paragraphs. */
 (function () {
   "use strict";
@@ -529,10 +532,18 @@
     status.textContent = "Loading the search index…";
     (async function () {
       try {
-        var loaded = await import(ROOT + "pagefind/pagefind.js");
-        await loaded.options({baseUrl: new URL(ROOT).pathname});
+        /* one bundle per session: the first's script and WebAssembly, the others merged */
+        var bundles = (box.getAttribute("data-unr-indexes") || "pagefind/").split(" ");
+        var loaded = await import(ROOT + bundles[0] + "pagefind.js");
+        await loaded.options({baseUrl: new URL(ROOT).pathname, noWorker: true});
         await loaded.init();
-        buildFilters(await loaded.filters());
+        for (var i = 1; i < bundles.length; i += 1) {
+          await loaded.mergeIndex(ROOT + bundles[i], {baseUrl: new URL(ROOT).pathname});
+        }
+        /* the filters' values come with the page: Pagefind's own filter index is only
+           loaded for a filter a query uses */
+        var given = box.getAttribute("data-unr-filter-values");
+        buildFilters(given ? JSON.parse(given) : await loaded.filters());
         pagefind = loaded;
       } catch (error) {
         status.textContent = "The search index could not be loaded (" + error.message + ").";

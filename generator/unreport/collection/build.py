@@ -125,11 +125,8 @@ def build_collection(sources: Sequence[str], site_dir: Path, settings: BuildSett
                      jobs: int, shown: str | None = None,
                      progress: Callable[[DocumentResult, int, int], None] | None = None) \
         -> tuple[Built, Composed]:
-    """``unreport build PATH…``: every document into the store, then the site."""
-    from unreport.publish.ownership import check_site_dir
-    from unreport.publish.resources import site_resources
-
-    check_site_dir(site_dir, shown or str(site_dir), [site_resources().root])
+    """``unreport build PATH…``: every document into the store, then the site (the site's
+    folder is checked by ``compose``, and by the command line before anything else)."""
     store = documents_store()
     temporary = None
     if store is None:
@@ -138,9 +135,17 @@ def build_collection(sources: Sequence[str], site_dir: Path, settings: BuildSett
     try:
         prepare_store(store, str(store))
         built = build_into_store(sources, store, settings, jobs, progress)
-        folders = [(DocumentSummary.read(Path(r.folder)), Path(r.folder))
-                   for r in built.results if r.folder]
-        return built, compose(folders, site_dir, settings, shown=shown)
+        given: dict[str, list[str]] = {}
+        for result in built.results:
+            given.setdefault(str(result.folder), []).append(result.source)
+        twice = [files for files in given.values() if len(files) > 1]
+        if twice:
+            raise DocumentsFailed("the same document was given more than once, as " +
+                                  "; ".join(" and ".join(files) for files in twice) +
+                                  ": give each document once.")
+        folders = [(DocumentSummary.read(Path(folder)), Path(folder)) for folder in given]
+        return built, compose(folders, site_dir, settings, shown=shown,
+                              cache=None if temporary else store / "search")
     finally:
         if temporary:
             shutil.rmtree(temporary, ignore_errors=True)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from unreport.collection.build import Progress, build_collection, build_into_store, find_sources
 from unreport.collection.compose import Composed, compose, read_folders
-from unreport.collection.document_build import default_jobs, prepare_store
+from unreport.collection.document_build import default_jobs, documents_store, prepare_store
 from unreport.collection.mandates import STATUSES
 from unreport.publish.build import BuildSettings
 
@@ -58,8 +58,9 @@ def run(args: argparse.Namespace, settings: BuildSettings) -> str:
     """``build``/``bundle`` of a collection, ``build-documents`` or ``collect``."""
     if args.command == "collect":
         folders = [Path(f) for f in args.folders]
+        store = documents_store()
         composed = compose(read_folders(folders), Path(args.site_dir), settings,
-                           shown=args.site_dir)
+                           shown=args.site_dir, cache=store / "search" if store else None)
         return (f"{_told(composed)}\nSite written to {args.site_dir}/ — serve it (search "
                 f"needs http): python -m http.server -d {args.site_dir}")
     found = sources(args)

@@ -96,8 +96,10 @@ def read_folders(folders: Sequence[Path]) -> list[tuple[DocumentSummary, Path]]:
 
 
 def compose(built: Sequence[tuple[DocumentSummary, Path]], site_dir: Path,
-            settings: BuildSettings, *, shown: str | None = None) -> Composed:
-    """Build the collection's site into ``site_dir`` from built documents' folders."""
+            settings: BuildSettings, *, shown: str | None = None,
+            cache: Path | None = None) -> Composed:
+    """Build the collection's site into ``site_dir`` from built documents' folders;
+    ``cache`` keeps the search index's bundles between builds (none: made afresh)."""
     from unreport.publish import mkdocs_engine
 
     check_site_dir(site_dir, shown or str(site_dir), [site_resources().root])
@@ -153,7 +155,7 @@ def compose(built: Sequence[tuple[DocumentSummary, Path]], site_dir: Path,
         for folder, path in folders.items():
             _put_document(collection, folder, path, job.site / folder, notes, lines)
         documents = time.perf_counter()
-        search_index.index(job.site, built, work)
+        search_index.index(job.site, built, work, cache)
         searched = time.perf_counter()
         stamp = Stamp(f"collection of {len(collection.documents)} documents", None, "")
         (job.site / MARKER).write_text(stamp.marker(file_digests(job.site)), "utf-8")

@@ -5,10 +5,11 @@ with no server."""
 
 from __future__ import annotations
 
+import json
 from html import escape
 
 from unreport.collection.links import Collection
-from unreport.collection.search_index import KIND_NAMES
+from unreport.collection.search_index import KIND_NAMES, bundles, filters
 
 HOME = "index.md"
 SEARCH = "search.md"
@@ -68,10 +69,27 @@ def home_page(collection: Collection) -> str:
         "</div>",
         "",
         "The collection's data: [collection.json](collection.json) (every document, "
-        "every link between documents and every paragraph's anchor; its schema is "
-        "[schema/collection.schema.json](schema/collection.schema.json)).",
+        "every link between documents and every paragraph's anchor), "
+        "[versions.json](versions.json) and [versions.csv](versions.csv) (every "
+        "comparison of two versions, paragraph by paragraph), "
+        "[mandates.json](mandates.json) and [mandates.csv](mandates.csv) (every request "
+        "for a report and what the collection shows of it); their schemas: "
+        "[collection](schema/collection.schema.json), "
+        "[versions](schema/versions.schema.json), [mandates](schema/mandates.schema.json).",
         "",
     ])
+
+
+def _filter_values(collection: Collection) -> dict[str, dict[str, int]]:
+    """The search's filters and their values, with how many documents have each: the
+    page shows them without loading Pagefind's filter index (about 45 kB a filter for a
+    session), which a query then loads only for a filter it uses."""
+    values: dict[str, dict[str, int]] = {}
+    for document in collection.documents:
+        for name, value in filters(document).items():
+            values.setdefault(name, {}).setdefault(value, 0)
+            values[name][value] += 1
+    return values
 
 
 def search_page(collection: Collection) -> str:
@@ -79,7 +97,9 @@ def search_page(collection: Collection) -> str:
     return "\n".join([
         "# Search",
         "",
-        '<div class="unr-search" data-unr-search markdown="0">',
+        f'<div class="unr-search" data-unr-search data-unr-indexes="'
+        f'{escape(" ".join(bundles(collection.documents)))}" data-unr-filter-values="'
+        f'{escape(json.dumps(_filter_values(collection)))}" markdown="0">',
         '<form class="unr-search__form" role="search">',
         '<label for="unr-search-q">Words to find in every paragraph of '
         f"{len(collection.documents)} documents</label>",
