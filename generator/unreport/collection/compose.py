@@ -181,20 +181,25 @@ def _put_document(collection: Collection, folder: str, source: Path, target: Pat
                   lines: Mapping[tuple[str, str], str]) -> None:
     """Copy a built document's folder into the site, its pages with the collection put
     in; every other file is linked, not copied, where the disk allows."""
-    for path in sorted(source.rglob("*")):
-        if path.is_dir() or path.name == SUMMARY_NAME or search_index.RECORDS in path.parts:
-            continue
-        relative = path.relative_to(source).as_posix()
-        out = target / relative
-        out.parent.mkdir(parents=True, exist_ok=True)
-        if path.suffix == ".html":
-            html = path.read_text("utf-8")
-            out.write_text(rewrite_page(html, collection, folder, relative,
-                                        notes=notes.get((folder, relative)),
-                                        versions_line=lines.get((folder, relative), "")),
-                           "utf-8")
-        else:
-            try:
-                os.link(path, out)
-            except OSError:
-                shutil.copy2(path, out)
+    for root, folders, names in os.walk(source):
+        folders[:] = [name for name in folders if name != search_index.RECORDS]
+        relative_root = os.path.relpath(root, source)
+        out_root = target / relative_root
+        out_root.mkdir(parents=True, exist_ok=True)
+        for name in names:
+            if name == SUMMARY_NAME:
+                continue
+            relative = os.path.normpath(os.path.join(relative_root, name)).replace(os.sep, "/")
+            path, out = os.path.join(root, name), out_root / name
+            if name.endswith(".html"):
+                with open(path, encoding="utf-8") as handle:
+                    html = handle.read()
+                out.write_text(rewrite_page(html, collection, folder, relative,
+                                            notes=notes.get((folder, relative)),
+                                            versions_line=lines.get((folder, relative), "")),
+                               "utf-8")
+            else:
+                try:
+                    os.link(path, out)
+                except OSError:
+                    shutil.copy2(path, out)

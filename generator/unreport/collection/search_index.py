@@ -137,14 +137,14 @@ def _pagefind_version() -> str:
 
 def _link_tree(source: Path, target: Path) -> None:
     """``source``'s files at ``target``, linked where the disk allows, else copied."""
-    for path in source.rglob("*"):
-        if path.is_file():
-            out = target / path.relative_to(source)
-            out.parent.mkdir(parents=True, exist_ok=True)
+    for root, _, names in os.walk(source):
+        out = os.path.join(target, os.path.relpath(root, source))
+        os.makedirs(out, exist_ok=True)
+        for name in names:
             try:
-                os.link(path, out)
+                os.link(os.path.join(root, name), os.path.join(out, name))
             except OSError:
-                shutil.copy2(path, out)
+                shutil.copy2(os.path.join(root, name), os.path.join(out, name))
 
 
 def _run_pagefind(documents: Sequence[tuple[DocumentSummary, Path]], records: Path,

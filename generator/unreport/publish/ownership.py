@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import os
 import zipfile
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -90,8 +91,14 @@ def written_by_unreport(folder: Path) -> set[str] | None:
 
 
 def _files(folder: Path) -> list[str]:
-    return sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*")
-                  if not p.is_dir())
+    """Every file under ``folder``, as a path relative to it (``os.walk``: a collection's
+    site has some 50,000 files, which ``Path.rglob`` takes seconds to list)."""
+    found: list[str] = []
+    for root, _, names in os.walk(folder):
+        prefix = os.path.relpath(root, folder).replace(os.sep, "/")
+        prefix = "" if prefix == "." else prefix + "/"
+        found.extend(prefix + name for name in names)
+    return sorted(found)
 
 
 def _named(shown: str, names: list[str]) -> str:
