@@ -260,7 +260,8 @@ def build_documents(tasks: Sequence[DocumentTask], jobs: int,
                     progress: Callable[[DocumentResult, int, int], None] | None = None) \
         -> list[DocumentResult]:
     """Build every document, ``jobs`` at a time (one process each); results in the
-    tasks' order."""
+    tasks' order. The largest sources are handed out first, so that no long document is
+    left to build alone at the end while the other processes wait."""
     results: dict[int, DocumentResult] = {}
     if jobs <= 1 or len(tasks) <= 1:
         for index, task in enumerate(tasks):
@@ -270,13 +271,21 @@ def build_documents(tasks: Sequence[DocumentTask], jobs: int,
     else:
         context = multiprocessing.get_context("spawn")
         with ProcessPoolExecutor(min(jobs, len(tasks)), mp_context=context) as pool:
-            futures = {pool.submit(build_document, task): index
-                       for index, task in enumerate(tasks)}
+            largest_first = sorted(range(len(tasks)), key=lambda i: -_size(tasks[i].source))
+            futures = {pool.submit(build_document, tasks[index]): index
+                       for index in largest_first}
             for future in as_completed(futures):
                 results[futures[future]] = future.result()
                 if progress:
                     progress(results[futures[future]], len(results), len(tasks))
     return [results[index] for index in range(len(tasks))]
+
+
+def _size(source: str) -> int:
+    try:
+        return os.path.getsize(source)
+    except OSError:
+        return 0
 
 
 def default_jobs() -> int:
