@@ -153,3 +153,16 @@ def test_usage_problems_of_a_collection(tmp_path: Path, store: Path,
     assert code == 2 and "--jobs 0" in err
     code, _, err = run(["collect", str(empty), "--site-dir", str(tmp_path / "s")], capsys)
     assert code == 3 and "holds no document built by unreport" in err
+
+
+def test_a_collection_builds_with_zensical_too(
+        tmp_path: Path, store: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    pytest.importorskip("zensical", reason="Zensical is in the test extra")
+    site = tmp_path / "site"
+    code, _, err = run(["build", str(DECISIONS), str(VOTES), "--site-dir", str(site),
+                        "--engine", "zensical"], capsys)
+    assert code == 0, err
+    for page in ("index.html", "search.html", "A-99-464/index.html",
+                 "A-99-464-Add.3/index.html", "pagefind/1/pagefind.js"):
+        assert (site / page).is_file(), page
+    assert 'class="unr-find"' in (site / "A-99-464" / "index.html").read_text("utf-8")

@@ -97,7 +97,8 @@ def build(job: EngineJob) -> None:
     done = subprocess.run([sys.executable, "-m", "zensical", "build", "--strict", "-f",
                            str(config)], cwd=work, env=environment, capture_output=True,
                           text=True, check=False)
-    if done.returncode != 0 or not (job.site / "index.html").is_file():
+    first = nav_pages(full_nav(job))[:1]  # the home page (a collection's document: its own)
+    if done.returncode != 0 or not all((job.site / page).is_file() for page in first):
         output = (done.stderr or done.stdout).strip()
         if "Traceback" in output:  # Zensical's own error, without its Python stack
             output = output.splitlines()[-1]
