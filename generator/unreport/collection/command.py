@@ -31,7 +31,9 @@ def _told(composed: Composed, built: int | None = None, reused: int = 0) -> str:
         lines.append(f"{len(collection.documents)} documents: {built - reused} built, "
                      f"{reused} up to date.")
     drafts = len(collection.identities)
-    lines.append(f"{len(collection.links)} citations lead from one document to another; "
+    links = len(collection.links)
+    lines.append(f"{links} {'citation leads' if links == 1 else 'citations lead'} from one "
+                 "document to another; "
                  f"{drafts} {'draft is' if drafts == 1 else 'drafts are'} shown to have "
                  f"become {'a resolution' if drafts == 1 else 'resolutions'}.")
     requests = sum(composed.mandates.values())
