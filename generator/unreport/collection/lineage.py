@@ -22,7 +22,10 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from unreport.collection.summary import DocumentSummary, Text
+from unreport.collection.summary import Cited, DocumentSummary, Text
+
+HOME = "index.html"
+"""A document's own text's page."""
 
 _WORDS = re.compile(r"[^\w]+")
 
@@ -43,19 +46,19 @@ class Identity:
     """What shows it, in a sentence."""
 
 
+def title_key(title: str) -> str:
+    """A title without case, punctuation or spacing: what two titles are compared on."""
+    return _WORDS.sub(" ", title).casefold().strip()
+
+
 def same_title(a: str, b: str) -> bool:
     """Whether two titles are the same but for case, punctuation and spacing."""
-    return _WORDS.sub(" ", a).casefold().strip() == _WORDS.sub(" ", b).casefold().strip()
+    return title_key(a) == title_key(b)
 
 
 def _lower_first(name: str) -> str:
     """``Draft resolution VII`` as inside a sentence: ``draft resolution VII``."""
     return name[:1].lower() + name[1:]
-
-
-def _session(number: str) -> int | None:
-    head = number.split("/")[0]
-    return int(head) if head.isdigit() else None
 
 
 def identities(documents: Iterable[DocumentSummary]) -> tuple[tuple[Identity, ...],
@@ -94,7 +97,8 @@ def identities(documents: Iterable[DocumentSummary]) -> tuple[tuple[Identity, ..
             matches = drafts_titled(doc.title, [report])
             if not matches:
                 continue
-            predecessor = _last_of_line(doc, report.session)
+            line_end = last_of_line(doc.cites, HOME, report.session)
+            predecessor = line_end[0] if line_end else None
             if predecessor is None or predecessor in present or predecessor in found:
                 continue
             if len(matches) > 1:
@@ -119,20 +123,23 @@ def identities(documents: Iterable[DocumentSummary]) -> tuple[tuple[Identity, ..
     return tuple(sorted(found.values(), key=lambda i: i.resolution)), tuple(warnings)
 
 
-def _last_of_line(doc: DocumentSummary, session: int) -> str | None:
-    """The last General Assembly resolution of ``session`` cited in the first paragraph
-    of ``doc`` that cites any."""
-    first_anchor: tuple[str, str] | None = None
-    last: str | None = None
-    for cited in doc.cites:
-        if not cited.symbol.startswith("A/RES/"):
-            continue
-        number = cited.symbol.removeprefix("A/RES/")
-        if _session(number) != session or not re.fullmatch(r"\d+/\d+", number):
-            continue
-        place = (cited.page, cited.anchor)
-        if first_anchor is None:
-            first_anchor = place
-        if place == first_anchor:
-            last = cited.symbol
-    return last
+RESOLUTION = re.compile(r"A/RES/(\d+)/\d+")
+"""A General Assembly resolution numbered by session: ``A/RES/77/237``."""
+
+
+def last_of_line(cites: Iterable[Cited], page: str, session: int) \
+        -> tuple[str, bool] | None:
+    """The last resolution of ``session`` cited in the first paragraph of ``page`` that
+    cites any, and whether it ends a list: that paragraph cites two resolutions or more,
+    this one last ("its resolutions … 76/187 of 16 December 2021 and 77/237 of 15 December
+    2022")."""
+    on_page = [(c.anchor, c.symbol, found) for c in cites if c.page == page
+               and (found := RESOLUTION.fullmatch(c.symbol))]
+    first = next((anchor for anchor, _, found in on_page if int(found.group(1)) == session),
+                 None)
+    if first is None:
+        return None
+    listed = list(dict.fromkeys(symbol for anchor, symbol, _ in on_page if anchor == first))
+    last = [symbol for anchor, symbol, found in on_page
+            if anchor == first and int(found.group(1)) == session][-1]
+    return last, len(listed) > 1 and listed[-1] == last

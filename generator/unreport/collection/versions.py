@@ -26,13 +26,11 @@ words. Pure: a :class:`Collection` in, values out.
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from unreport.collection.lineage import same_title
+from unreport.collection.lineage import RESOLUTION, last_of_line, same_title, title_key
 from unreport.collection.links import HOME, Collection
-from unreport.collection.summary import Cited, DocumentSummary, Text
+from unreport.collection.summary import DocumentSummary, Text
 from unreport.versions import Pair, Run, align, diff_words
 from unreport.versions.align import STATUSES
 
@@ -42,8 +40,6 @@ Key = tuple[str, str]
 
 _RANK = {"resolution": 0, "report": 1, "draft": 2}
 """Which stage of a text shows its version: the adopted resolution first."""
-_RESOLUTION = re.compile(r"A/RES/(\d+)/\d+")
-_WORDS = re.compile(r"[^\w]+")
 
 
 @dataclass(frozen=True)
@@ -193,11 +189,6 @@ def text_label(document: DocumentSummary, text: Text) -> str:
         f"{document.symbol}, {lower_first(text.name)}"
 
 
-def _title_key(title: str) -> str:
-    """What ``same_title`` compares: the title without case, punctuation or spacing."""
-    return _WORDS.sub(" ", title).casefold().strip()
-
-
 def _stages(collection: Collection) -> list[list[_Stage]]:
     """The collection's texts grouped into versions (same text, same session), each
     group's shown text first."""
@@ -247,24 +238,6 @@ def _resolution_of(version: VersionRef, group: list[_Stage]) -> str | None:
     return version.adopted_as
 
 
-def last_of_line(cites: Iterable[Cited], page: str, session: int) \
-        -> tuple[str, bool] | None:
-    """The last resolution of ``session`` cited in the first paragraph of ``page`` that
-    cites any (``lineage.py``'s rule, for one page of a document), and whether it ends a
-    list: that paragraph cites two resolutions or more, this one last ("its resolutions
-    … 76/187 of 16 December 2021 and 77/237 of 15 December 2022")."""
-    on_page = [(c.anchor, c.symbol, found) for c in cites if c.page == page
-               and (found := _RESOLUTION.fullmatch(c.symbol))]
-    first = next((anchor for anchor, _, found in on_page if int(found.group(1)) == session),
-                 None)
-    if first is None:
-        return None
-    listed = list(dict.fromkeys(symbol for anchor, symbol, _ in on_page if anchor == first))
-    last = [symbol for anchor, symbol, found in on_page
-            if anchor == first and int(found.group(1)) == session][-1]
-    return last, len(listed) > 1 and listed[-1] == last
-
-
 def ordinal(number: int) -> str:
     """``77`` → ``77th``, ``71`` → ``71st``, ``112`` → ``112th``."""
     suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(
@@ -282,7 +255,7 @@ def _predecessor(newer: int, versions: list[VersionRef], groups: list[list[_Stag
     cited: dict[int, str] = {}
     sessions = {int(found.group(1)) for stage in groups[newer]
                 for citation in stage.document.cites
-                if (found := _RESOLUTION.fullmatch(citation.symbol))}
+                if (found := RESOLUTION.fullmatch(citation.symbol))}
     for session in sorted(s for s in sessions if s < version.session):
         for stage in groups[newer]:
             line_end = last_of_line(stage.document.cites, stage.text.page, session)
@@ -299,7 +272,7 @@ def _predecessor(newer: int, versions: list[VersionRef], groups: list[list[_Stag
                 break
     titled: dict[int, str] = {}
     for stage in groups[newer]:
-        for older in by_title.get(_title_key(stage.text.title), []):
+        for older in by_title.get(title_key(stage.text.title), []):
             if versions[older].session < version.session and \
                     same_title(versions[older].title, stage.text.title):
                 titled[older] = f"{version.name} bears the title of {versions[older].name}"
@@ -330,7 +303,7 @@ def find_versions(collection: Collection) -> Versions:
         if resolution:
             by_resolution[resolution] = number
         for stage in group:
-            titled = by_title.setdefault(_title_key(stage.text.title), [])
+            titled = by_title.setdefault(title_key(stage.text.title), [])
             if number not in titled:
                 titled.append(number)
     warnings: list[str] = []
