@@ -45,9 +45,6 @@ CITED_IN = "<!-- unreport:cited-in -->"
 IN_COLLECTION = "<!-- unreport:in-collection -->"
 """Where the collection step puts what the collection shows of a text (adopted as…)."""
 
-DROPPED = ("404.html", "sitemap.xml", "sitemap.xml.gz", "assets", "search")
-"""What the engine writes at the site's root that the collection step writes itself."""
-
 
 @dataclass(frozen=True)
 class DocumentTask:
