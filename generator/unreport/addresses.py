@@ -48,7 +48,9 @@ def page_url(page: str, anchor: str | None = None) -> str:
 
 
 def relative(target: str, page: str) -> str:
-    """A docs path (``draft-resolutions/i.md#op-1``) as a link from ``page``."""
+    """A docs path (``draft-resolutions/i.md#op-1``) as a link from ``page`` — or a
+    built address from the site's root (``A-77-464/draft-resolutions/vii.html#op-5``) as
+    a link from a built file (``A-RES-78-229/index.html``)."""
     path, _, anchor = target.partition("#")
     rel = posixpath.relpath(path, posixpath.dirname(page) or ".")
     return rel + (f"#{anchor}" if anchor else "")

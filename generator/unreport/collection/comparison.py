@@ -25,7 +25,8 @@ import posixpath
 from collections.abc import Iterable
 from html import escape
 
-from unreport.collection.links import HOME
+from unreport.addresses import relative
+from unreport.collection.lineage import HOME
 from unreport.collection.versions import (
     Comparison,
     Key,
@@ -77,8 +78,7 @@ def paragraph_label(anchor: str) -> str:
 
 def href(target: str, from_file: str, anchor: str | None = None) -> str:
     """``target`` (an address from the site's root) as a link from ``from_file``."""
-    rel = posixpath.relpath(target, posixpath.dirname(from_file) or ".")
-    return rel + (f"#{anchor}" if anchor else "")
+    return relative(target + (f"#{anchor}" if anchor else ""), from_file)
 
 
 def _link(target: str, from_file: str, text: str, anchor: str | None = None) -> str:

@@ -47,7 +47,9 @@ def collection_json(collection: Collection) -> str:
     return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
 
 
-def _string(description: str, nullable: bool = False) -> dict[str, Any]:
+def string_field(description: str, nullable: bool = False) -> dict[str, Any]:
+    """A JSON Schema string (or null) with its description; the collection's schemas'
+    one way of writing it."""
     return {"type": ["string", "null"] if nullable else "string", "description": description}
 
 
@@ -62,7 +64,7 @@ def collection_schema() -> str:
         "additionalProperties": False,
         "required": ["documents", "identities", "links", "warnings"],
         "properties": {
-            "$schema": _string("This schema's address."),
+            "$schema": string_field("This schema's address."),
             "documents": {"type": "array", "description": "Every document, by session, "
                           "committee, kind and symbol.", "items": {
                 "type": "object", "additionalProperties": False,
@@ -70,20 +72,20 @@ def collection_schema() -> str:
                              "session", "committee", "agenda_item", "adopted_on",
                              "adopted_paragraph", "texts", "anchors"],
                 "properties": {
-                    "symbol": _string("Document symbol (A/RES/78/229)."),
-                    "folder": _string("Its folder in the site (A-RES-78-229)."),
-                    "url": _string("Its home page."),
-                    "data": _string("Its own JSON export."),
+                    "symbol": string_field("Document symbol (A/RES/78/229)."),
+                    "folder": string_field("Its folder in the site (A-RES-78-229)."),
+                    "url": string_field("Its home page."),
+                    "data": string_field("Its own JSON export."),
                     "kind": {"enum": ["report", "resolution", "draft", "amendments"],
                              "description": "What the document is."},
-                    "title": _string("A resolution's or draft's title; a report's agenda "
+                    "title": string_field("A resolution's or draft's title; a report's agenda "
                                      "item."),
-                    "date": _string("Date of issue, or of adoption (ISO 8601).", True),
+                    "date": string_field("Date of issue, or of adoption (ISO 8601).", True),
                     "session": {"type": ["integer", "null"],
                                 "description": "Session of the General Assembly."},
-                    "committee": _string("The Main Committee, or null (plenary).", True),
-                    "agenda_item": _string("Agenda item (108, 68 (b)).", True),
-                    "adopted_on": _string("For a resolution: the report it was adopted on.",
+                    "committee": string_field("The Main Committee, or null (plenary).", True),
+                    "agenda_item": string_field("Agenda item (108, 68 (b)).", True),
+                    "adopted_on": string_field("For a resolution: the report it was adopted on.",
                                           True),
                     "adopted_paragraph": {"type": ["integer", "null"], "description":
                                           "That report's recommending paragraph."},
@@ -92,10 +94,10 @@ def collection_schema() -> str:
                         "type": "object", "additionalProperties": False,
                         "required": ["name", "title", "url", "draft_symbol"],
                         "properties": {
-                            "name": _string("Draft resolution VII; Resolution 78/229."),
-                            "title": _string("Its title."),
-                            "url": _string("Its page."),
-                            "draft_symbol": _string("The draft's symbol (A/C.3/77/L.7).",
+                            "name": string_field("Draft resolution VII; Resolution 78/229."),
+                            "title": string_field("Its title."),
+                            "url": string_field("Its page."),
+                            "draft_symbol": string_field("The draft's symbol (A/C.3/77/L.7).",
                                                     True)}}},
                     "anchors": {"type": "object", "description": "Every page with "
                                 "paragraphs, and their anchors in order.",
@@ -107,22 +109,22 @@ def collection_schema() -> str:
                 "type": "object", "additionalProperties": False,
                 "required": ["resolution", "report", "draft_url", "draft", "evidence"],
                 "properties": {
-                    "resolution": _string("The resolution (A/RES/77/237)."),
-                    "report": _string("The report holding the draft (A/77/464)."),
-                    "draft_url": _string("The draft's page."),
-                    "draft": _string("Draft resolution VII."),
-                    "evidence": _string("What shows it.")}}},
+                    "resolution": string_field("The resolution (A/RES/77/237)."),
+                    "report": string_field("The report holding the draft (A/77/464)."),
+                    "draft_url": string_field("The draft's page."),
+                    "draft": string_field("Draft resolution VII."),
+                    "evidence": string_field("What shows it.")}}},
             "links": {"type": "array", "description": "Every citation of a document of "
                       "the collection by another, in document order.", "items": {
                 "type": "object", "additionalProperties": False, "required": ["from", "to"],
                 "properties": {
                     "from": {**place, "required": ["symbol", "label", "url"], "properties": {
-                        "symbol": _string("The citing document."),
-                        "label": _string("The citing paragraph (Resolution 78/229, PP 1)."),
-                        "url": _string("The citing paragraph's address.")}},
+                        "symbol": string_field("The citing document."),
+                        "label": string_field("The citing paragraph (Resolution 78/229, PP 1)."),
+                        "url": string_field("The citing paragraph's address.")}},
                     "to": {**place, "required": ["name", "url"], "properties": {
-                        "name": _string("What is cited (A/77/464, Draft resolution VII)."),
-                        "url": _string("Its address, at the paragraph where the citation "
+                        "name": string_field("What is cited (A/77/464, Draft resolution VII)."),
+                        "url": string_field("Its address, at the paragraph where the citation "
                                        "names one.")}}}}},
             "warnings": {"type": "array", "items": {"type": "string"},
                          "description": "What the collection could not decide."},

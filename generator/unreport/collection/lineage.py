@@ -22,10 +22,11 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from unreport import addresses
 from unreport.collection.summary import Cited, DocumentSummary, Text
 
-HOME = "index.html"
-"""A document's own text's page."""
+HOME = addresses.page_url(addresses.HOME)
+"""A document's home page, its own text's for a resolution or a draft (``index.html``)."""
 
 _WORDS = re.compile(r"[^\w]+")
 

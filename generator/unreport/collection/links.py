@@ -10,14 +10,12 @@ the collection is left to its official link. Pure: summaries in, a
 
 from __future__ import annotations
 
-import posixpath
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from unreport.collection.lineage import Identity, identities
+from unreport.addresses import relative
+from unreport.collection.lineage import HOME, Identity, identities
 from unreport.collection.summary import DocumentSummary
-
-HOME = "index.html"
 
 
 @dataclass(frozen=True)
@@ -40,9 +38,7 @@ class Place:
 
     def href(self, from_file: str) -> str:
         """Its address relative to a file of the site (``A-RES-78-229/index.html``)."""
-        target = f"{self.folder}/{self.page}"
-        rel = posixpath.relpath(target, posixpath.dirname(from_file) or ".")
-        return rel + (f"#{self.anchor}" if self.anchor else "")
+        return relative(self.path, from_file)
 
 
 @dataclass(frozen=True)

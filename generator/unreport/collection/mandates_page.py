@@ -19,6 +19,7 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from unreport.collection.index_json import string_field
 from unreport.collection.mandates import STATUSES, Evidence, MandateStatus
 from unreport.collection.summary import DocumentSummary
 from unreport.export.csv_tables import BOM
@@ -173,18 +174,14 @@ def mandates_json(statuses: Iterable[MandateStatus]) -> str:
     return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
 
 
-def _string(description: str, nullable: bool = False) -> dict[str, Any]:
-    return {"type": ["string", "null"] if nullable else "string", "description": description}
-
-
 def _evidence_schema(description: str) -> dict[str, Any]:
     return {"type": ["object", "null"], "description": description,
             "additionalProperties": False, "required": ["symbol", "label", "url", "reason"],
             "properties": {
-                "symbol": _string("The document it is in (A/RES/78/229)."),
-                "label": _string("The paragraph, or the text (Resolution 78/229, OP 1)."),
-                "url": _string("Its address from the site's root."),
-                "reason": _string("What it shows, in a sentence.")}}
+                "symbol": string_field("The document it is in (A/RES/78/229)."),
+                "label": string_field("The paragraph, or the text (Resolution 78/229, OP 1)."),
+                "url": string_field("Its address from the site's root."),
+                "reason": string_field("What it shows, in a sentence.")}}
 
 
 def mandates_schema() -> str:
@@ -196,7 +193,7 @@ def mandates_schema() -> str:
                  "followed by unreport",
         "type": "object", "additionalProperties": False, "required": ["mandates"],
         "properties": {
-            "$schema": _string("This schema's address."),
+            "$schema": string_field("This schema's address."),
             "mandates": {"type": "array", "description": "Every request for a report, in "
                          "document order.", "items": {
                 "type": "object", "additionalProperties": False,
@@ -204,13 +201,13 @@ def mandates_schema() -> str:
                              "status", "answer", "report_symbol", "next_version",
                              "next_version_evidence"],
                 "properties": {
-                    "symbol": _string("The requesting document (A/77/464)."),
-                    "label": _string("The requesting paragraph (Draft resolution VII, "
+                    "symbol": string_field("The requesting document (A/77/464)."),
+                    "label": string_field("The requesting paragraph (Draft resolution VII, "
                                      "OP 85)."),
-                    "url": _string("Its address from the site's root."),
-                    "text": _string("The paragraph's plain text."),
-                    "reporter": _string("Who is to report.", True),
-                    "body": _string("The body the report goes to.", True),
+                    "url": string_field("Its address from the site's root."),
+                    "text": string_field("The paragraph's plain text."),
+                    "reporter": string_field("Who is to report.", True),
+                    "body": string_field("The body the report goes to.", True),
                     "sessions": {"type": "array", "items": {"type": "integer"},
                                  "description": "The sessions of that body it is due at."},
                     "status": {"enum": list(STATUSES), "description": "The first that holds "
@@ -219,7 +216,7 @@ def mandates_schema() -> str:
                                "fulfilled\")."},
                     "answer": _evidence_schema("The paragraph that takes note of the "
                                                "report, or null."),
-                    "report_symbol": _string("The report's symbol where the answer cites "
+                    "report_symbol": string_field("The report's symbol where the answer cites "
                                              "it.", True),
                     "next_version": {"enum": ["renewed", "changed", "dropped", None],
                                      "description": "What the next version of the "

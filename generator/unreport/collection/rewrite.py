@@ -22,6 +22,7 @@ import re
 from collections.abc import Mapping
 from html import escape, unescape
 
+from unreport.addresses import relative
 from unreport.collection.document_build import CITED_IN, IN_COLLECTION
 from unreport.collection.links import Collection, Link
 from unreport.collection.summary import named_paragraph
@@ -88,20 +89,12 @@ def _link_list(links: list[Link], file: str) -> str:
     seen: list[str] = []
     items = []
     for link in links:
-        href = _href(f"{link.folder}/{link.page}#{link.anchor}", file)
+        href = relative(f"{link.folder}/{link.page}#{link.anchor}", file)
         if href in seen:
             continue
         seen.append(href)
         items.append(f'<a href="{escape(href)}">{escape(link.label)}</a>')
     return ", ".join(items)
-
-
-def _href(target: str, file: str) -> str:
-    import posixpath
-
-    path, _, anchor = target.partition("#")
-    rel = posixpath.relpath(path, posixpath.dirname(file) or ".")
-    return rel + (f"#{anchor}" if anchor else "")
 
 
 def _cited_in_page(links: list[Link], page: str, file: str) -> str:
@@ -132,7 +125,7 @@ def _in_collection(collection: Collection, folder: str, page: str, file: str) ->
     was = collection.adopted_from(document.symbol) if page == "index.html" else None
     if was:
         report = next(d for d in collection.documents if d.symbol == was.report)
-        href = _href(f"{report.folder}/{was.page}", file)
+        href = relative(f"{report.folder}/{was.page}", file)
         notes.append(f'Adopted from <a href="{escape(href)}">{escape(was.report)}, '
                      f"{escape(was.draft[:1].lower() + was.draft[1:])}</a>.")
     if not notes:

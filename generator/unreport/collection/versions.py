@@ -28,8 +28,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from unreport.collection.lineage import RESOLUTION, last_of_line, same_title, title_key
-from unreport.collection.links import HOME, Collection
+from unreport.collection.lineage import HOME, RESOLUTION, last_of_line, same_title, title_key
+from unreport.collection.links import Collection
 from unreport.collection.summary import DocumentSummary, Text
 from unreport.versions import Pair, Run, align, diff_words
 from unreport.versions.align import STATUSES

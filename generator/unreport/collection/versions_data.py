@@ -19,6 +19,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from unreport.collection.comparison import comparison_url, row_id
+from unreport.collection.index_json import string_field
 from unreport.collection.versions import Comparison, Row, VersionRef, Versions
 from unreport.export.csv_tables import BOM
 from unreport.versions import Run
@@ -78,27 +79,23 @@ def versions_json(versions: Versions, comparisons: Iterable[Comparison]) -> str:
     return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
 
 
-def _string(description: str, nullable: bool = False) -> dict[str, Any]:
-    return {"type": ["string", "null"] if nullable else "string", "description": description}
-
-
 def versions_schema() -> str:
     """The JSON Schema of ``versions.json`` (draft 2020-12), each field described."""
     side = {"type": "array", "items": {
         "type": "object", "additionalProperties": False, "required": ["anchor", "url"],
-        "properties": {"anchor": _string("The paragraph's anchor (op-92)."),
-                       "url": _string("The paragraph's address.")}}}
+        "properties": {"anchor": string_field("The paragraph's anchor (op-92)."),
+                       "url": string_field("The paragraph's address.")}}}
     version = {
         "type": "object", "additionalProperties": False,
         "required": ["symbol", "name", "title", "session", "url", "adopted_as", "same_text"],
         "properties": {
-            "symbol": _string("The document holding the text (A/77/464)."),
-            "name": _string("The version's name (A/77/464, draft resolution VII)."),
-            "title": _string("Its title."),
+            "symbol": string_field("The document holding the text (A/77/464)."),
+            "name": string_field("The version's name (A/77/464, draft resolution VII)."),
+            "title": string_field("Its title."),
             "session": {"type": "integer", "description": "Its session of the General "
                         "Assembly."},
-            "url": _string("Its page."),
-            "adopted_as": _string("The resolution it became, where the collection shows one "
+            "url": string_field("Its page."),
+            "adopted_as": string_field("The resolution it became, where the collection shows one "
                                   "it does not hold (A/RES/77/237).", True),
             "same_text": {"type": "array", "items": {"type": "string"}, "description":
                           "Pages of the collection that are this same version at another "
@@ -112,7 +109,7 @@ def versions_schema() -> str:
         "additionalProperties": False,
         "required": ["lines", "comparisons", "warnings"],
         "properties": {
-            "$schema": _string("This schema's address."),
+            "$schema": string_field("This schema's address."),
             "lines": {"type": "array", "description": "Each line of versions of one text, "
                       "oldest first.", "items": {"type": "array", "minItems": 2,
                                                  "items": version}},
@@ -121,10 +118,10 @@ def versions_schema() -> str:
                 "type": "object", "additionalProperties": False,
                 "required": ["older", "newer", "url", "evidence", "counts", "pairs"],
                 "properties": {
-                    "older": _string("The earlier version's page."),
-                    "newer": _string("The later version's page."),
-                    "url": _string("The comparison page."),
-                    "evidence": _string("What shows that the later version follows the "
+                    "older": string_field("The earlier version's page."),
+                    "newer": string_field("The later version's page."),
+                    "url": string_field("The comparison page."),
+                    "evidence": string_field("What shows that the later version follows the "
                                         "earlier."),
                     "counts": {"type": "object", "description": "How many aligned pairs "
                                "have each status.", "additionalProperties": False,
@@ -135,7 +132,7 @@ def versions_schema() -> str:
                         "type": "object", "additionalProperties": False,
                         "required": ["id", "status", "old", "new", "score", "diff"],
                         "properties": {
-                            "id": _string("The pair's id on the comparison page: its new "
+                            "id": string_field("The pair's id on the comparison page: its new "
                                           "anchor, or removed- and its old anchor."),
                             "status": {"enum": list(STATUSES), "description": "kept (word "
                                        "for word), changed, added, removed, moved, split "
@@ -149,7 +146,7 @@ def versions_schema() -> str:
                                       "description": "Similarity of the two sides' words, "
                                       "1 when they read the same, 0 for added and "
                                       "removed."},
-                            "diff": _string("The later text with the changes marked "
+                            "diff": string_field("The later text with the changes marked "
                                             "[-deleted-]{+inserted+}; a removed "
                                             "paragraph's old text all deleted.")}}}}}},
             "warnings": {"type": "array", "items": {"type": "string"},
