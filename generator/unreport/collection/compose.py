@@ -15,10 +15,8 @@ from __future__ import annotations
 
 import os
 import shutil
-import tempfile
 import time
 from collections.abc import Mapping, Sequence
-from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -45,7 +43,7 @@ from unreport.collection.rewrite import rewrite_page
 from unreport.collection.summary import SUMMARY_NAME, DocumentSummary
 from unreport.collection.versions import compare, find_versions
 from unreport.collection.versions_data import versions_files
-from unreport.publish.build import BuildSettings, engine_adapter, make_folders, swap_into_place
+from unreport.publish.build import BuildSettings, engine_adapter, new_site
 from unreport.publish.engine import BuildError, EngineJob
 from unreport.publish.ownership import MARKER, Stamp, check_site_dir, file_digests
 from unreport.publish.resources import site_resources
@@ -111,17 +109,13 @@ def compose(built: Sequence[tuple[DocumentSummary, Path]], site_dir: Path,
     statuses = follow(collection, successor)
     folders = {summary.folder: path for summary, path in built}
     started = time.perf_counter()
-    site_dir = site_dir.resolve()
-    made = make_folders(site_dir.parent)
-    work = Path(tempfile.mkdtemp(prefix=".unreport-", dir=site_dir.parent))
-    done = False
-    try:
+    with new_site(site_dir) as work:
         docs = work / "docs"
         config_file = settings.config_file()
         raw = mkdocs_engine.read_config(config_file)
         handwritten = mkdocs_engine.handwritten(
             config_file.parent / str(raw.get("docs_dir") or "docs"))
-        files = {**{name: data for name, data in handwritten.items()},
+        files = {**handwritten,
                  HOME: home_page(collection).encode("utf-8"),
                  SEARCH: search_page(collection).encode("utf-8"),
                  COLLECTION_JSON: collection_json(collection).encode("utf-8"),
@@ -159,14 +153,6 @@ def compose(built: Sequence[tuple[DocumentSummary, Path]], site_dir: Path,
         searched = time.perf_counter()
         stamp = Stamp(f"collection of {len(collection.documents)} documents", None, "")
         (job.site / MARKER).write_text(stamp.marker(file_digests(job.site)), "utf-8")
-        swap_into_place(job.site, site_dir, work)
-        done = True
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
-        if not done:
-            for made_folder in reversed(made):
-                with suppress(OSError):
-                    made_folder.rmdir()
     counts: dict[str, int] = {}
     for status in statuses:
         counts[status.status] = counts.get(status.status, 0) + 1

@@ -16,8 +16,8 @@ import json
 import shutil
 import tempfile
 import time
-from collections.abc import Callable
-from contextlib import suppress
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
@@ -40,7 +40,7 @@ from unreport.publish.resources import site_resources
 from unreport.site.search_entries import SearchEntry
 
 __all__ = ["BuildError", "BuildSettings", "Generated", "Timings", "build_key", "build_site",
-           "engine_adapter", "generate", "inputs_key", "site_files", "site_is_current",
+           "engine_adapter", "generate", "inputs_key", "new_site", "site_files", "site_is_current",
            "write_files"]
 
 
@@ -213,11 +213,7 @@ def build_site(report: Report, site_dir: Path, settings: BuildSettings | None = 
     if checks:
         checks()
     started = time.perf_counter()
-    site_dir = site_dir.resolve()
-    made = make_folders(site_dir.parent)
-    work = Path(tempfile.mkdtemp(prefix=".unreport-", dir=site_dir.parent))
-    done = False
-    try:
+    with new_site(site_dir) as work:
         docs = work / "docs"
         handwritten = mkdocs_engine.handwritten(
             config_file.parent / str(raw.get("docs_dir") or "docs"))
@@ -234,7 +230,21 @@ def build_site(report: Report, site_dir: Path, settings: BuildSettings | None = 
         built = time.perf_counter()
         (job.site / MARKER).write_text(stamp(report).marker(file_digests(job.site), key),
                                        "utf-8")
-        swap_into_place(job.site, site_dir, work)
+    return Timings(rendered - started, built - rendered)
+
+
+@contextmanager
+def new_site(site_dir: Path) -> Iterator[Path]:
+    """A new temporary folder beside ``site_dir`` to make a site in, all or nothing: the
+    site the block writes into its ``site`` sub-folder replaces ``site_dir`` when the block
+    ends; if the block fails, nothing is left, not even the folders made for it."""
+    site_dir = site_dir.resolve()
+    made = _make_folders(site_dir.parent)
+    work = Path(tempfile.mkdtemp(prefix=".unreport-", dir=site_dir.parent))
+    done = False
+    try:
+        yield work
+        _swap_into_place(work / "site", site_dir, work)
         done = True
     finally:
         shutil.rmtree(work, ignore_errors=True)
@@ -242,22 +252,21 @@ def build_site(report: Report, site_dir: Path, settings: BuildSettings | None = 
             for folder in reversed(made):
                 with suppress(OSError):
                     folder.rmdir()
-    return Timings(rendered - started, built - rendered)
 
 
-def make_folders(folder: Path) -> list[Path]:
+def _make_folders(folder: Path) -> list[Path]:
     """Create ``folder`` and its missing parents; return those created, outermost first."""
     missing = [p for p in (folder, *folder.parents) if not p.exists()][::-1]
     folder.mkdir(parents=True, exist_ok=True)
     return missing
 
 
-def swap_into_place(new_site: Path, site_dir: Path, work: Path) -> None:
+def _swap_into_place(built: Path, site_dir: Path, work: Path) -> None:
     old = work / "previous-site"
     if site_dir.exists():
         site_dir.rename(old)
     try:
-        new_site.rename(site_dir)
+        built.rename(site_dir)
     except OSError:
         if old.exists():
             old.rename(site_dir)
