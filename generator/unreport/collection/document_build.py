@@ -34,10 +34,10 @@ from typing import Any
 
 from unreport.collection.search_index import write_records
 from unreport.collection.summary import SUMMARY_NAME, DocumentSummary, folder_name, summarise
-from unreport.publish.build import BuildSettings, inputs_key, site_name
+from unreport.publish.build import BuildSettings, settings_key, site_name, source_key
 from unreport.publish.engine import EngineJob
 
-PART_FORMAT = "collection-document-4"
+PART_FORMAT = "collection-document-5"
 """Changes when what a document's folder holds changes, so old folders are rebuilt."""
 
 CITED_IN = "<!-- unreport:cited-in -->"
@@ -76,9 +76,10 @@ class DocumentResult:
     """Why it failed: the message, naming the file and line or page."""
 
 
-def part_key(digest: str, settings: BuildSettings) -> str:
-    """The digest of everything a document's folder depends on."""
-    return hashlib.sha256(f"{PART_FORMAT}:{inputs_key(digest, settings)}".encode()).hexdigest()
+def part_key(digest: str, settings: str) -> str:
+    """The digest of everything a document's folder depends on: its source's ``digest``
+    and ``settings`` (:func:`~unreport.publish.build.settings_key`'s)."""
+    return hashlib.sha256(f"{PART_FORMAT}:{source_key(digest, settings)}".encode()).hexdigest()
 
 
 def source_digest(path: Path) -> str:
@@ -127,21 +128,29 @@ def _stored(store: Path, key: str) -> Path | None:
     return folder if summary.get("build_key") == key else None
 
 
-def build_document(task: DocumentTask) -> DocumentResult:
-    """Build one document's folder into the store (or find it there); never raises for
-    a problem in the source: the result says it."""
+def find_built(task: DocumentTask, settings: str) -> tuple[str, DocumentResult | None]:
+    """The key of ``task``'s document (``settings``: :func:`settings_key`'s) and, if the
+    store holds it built or its source cannot be read, the result; None: to be built."""
+    started = time.perf_counter()
+    try:
+        key = part_key(source_digest(Path(task.source)), settings)
+    except OSError as error:
+        return "", DocumentResult(task.source, None, time.perf_counter() - started, False,
+                                  0, f"{task.source}: {error.strerror or error}")
+    found = _stored(Path(task.store), key)
+    return key, None if found is None else DocumentResult(
+        task.source, str(found), time.perf_counter() - started, True, 0)
+
+
+def build_document(task: DocumentTask, key: str) -> DocumentResult:
+    """Build one document's folder into the store under ``key`` (:func:`find_built`'s);
+    never raises for a problem in the source: the result says it."""
     from unreport.diagnostics import SourceError, SourceUnavailable
     from unreport.publish.engine import BuildError
 
     started = time.perf_counter()
-    store = Path(task.store)
     try:
-        key = part_key(source_digest(Path(task.source)), task.settings)
-        found = _stored(store, key)
-        if found is not None:
-            return DocumentResult(task.source, str(found), time.perf_counter() - started,
-                                  True, 0)
-        folder, warnings = _build(Path(task.source), store, task.settings, key)
+        folder, warnings = _build(Path(task.source), Path(task.store), task.settings, key)
     except (SourceError, SourceUnavailable, BuildError) as error:
         return DocumentResult(task.source, None, time.perf_counter() - started, False, 0,
                               str(error))
@@ -256,25 +265,40 @@ def collection_settings(raw: dict[str, Any], document: dict[str, Any] | None) \
 def build_documents(tasks: Sequence[DocumentTask], jobs: int,
                     progress: Callable[[DocumentResult, int, int], None] | None = None) \
         -> list[DocumentResult]:
-    """Build every document, ``jobs`` at a time (one process each); results in the
-    tasks' order. The largest sources are handed out first, so that no long document is
-    left to build alone at the end while the other processes wait."""
+    """Build every document not in the store yet, ``jobs`` at a time (one process each;
+    in this process when there is one to build); results in the tasks' order. The keys
+    are worked out here first, the configuration's part once, so that the documents
+    already built are found without starting a process. The largest sources are handed
+    out first, so that no long document is left to build alone at the end while the
+    other processes wait."""
     results: dict[int, DocumentResult] = {}
-    if jobs <= 1 or len(tasks) <= 1:
-        for index, task in enumerate(tasks):
-            results[index] = build_document(task)
-            if progress:
-                progress(results[index], len(results), len(tasks))
+
+    def done(index: int, result: DocumentResult) -> None:
+        results[index] = result
+        if progress:
+            progress(result, len(results), len(tasks))
+
+    settings: dict[BuildSettings, str] = {}
+    waiting: dict[int, str] = {}
+    for index, task in enumerate(tasks):
+        if task.settings not in settings:
+            settings[task.settings] = settings_key(task.settings)
+        key, result = find_built(task, settings[task.settings])
+        if result is None:
+            waiting[index] = key
+        else:
+            done(index, result)
+    if jobs <= 1 or len(waiting) <= 1:
+        for index, key in waiting.items():
+            done(index, build_document(tasks[index], key))
     else:
         context = multiprocessing.get_context("spawn")
-        with ProcessPoolExecutor(min(jobs, len(tasks)), mp_context=context) as pool:
-            largest_first = sorted(range(len(tasks)), key=lambda i: -_size(tasks[i].source))
-            futures = {pool.submit(build_document, tasks[index]): index
+        with ProcessPoolExecutor(min(jobs, len(waiting)), mp_context=context) as pool:
+            largest_first = sorted(waiting, key=lambda i: -_size(tasks[i].source))
+            futures = {pool.submit(build_document, tasks[index], waiting[index]): index
                        for index in largest_first}
             for future in as_completed(futures):
-                results[futures[future]] = future.result()
-                if progress:
-                    progress(results[futures[future]], len(results), len(tasks))
+                done(futures[future], future.result())
     return [results[index] for index in range(len(tasks))]
 
 

@@ -264,13 +264,13 @@ def _report_symbol(found: _Found) -> str | None:
                  if "/RES/" not in c.symbol and "/DEC/" not in c.symbol), None)
 
 
-def _in_time(found: _Found, document: DocumentSummary, asked: Asked) -> bool:
-    """Whether an answer's text is of a later session than the request's, or of the
-    session the report was due at."""
+def _in_time(found: _Found, document: DocumentSummary, due: tuple[int, ...]) -> bool:
+    """Whether an answer's text is of a later session than the request's, or of a
+    session the report was ``due`` at."""
     session = found.document.session
     if session is None or document.session is None:
         return False
-    return session > document.session or session in due_sessions(asked)
+    return session > document.session or session in due
 
 
 def _answer(collection: Collection, document: DocumentSummary, text: Text, asked: Asked,
@@ -279,8 +279,9 @@ def _answer(collection: Collection, document: DocumentSummary, text: Text, asked
     """The first paragraph of the collection that answers ``asked`` by citing its text, or
     else the first of its next version (``after``) that does by the report's symbol; and
     the report's symbol where the answer cites one."""
+    due = due_sessions(asked)
     timely = [f for f in answers
-              if f.document.folder != document.folder and _in_time(f, document, asked)]
+              if f.document.folder != document.folder and _in_time(f, document, due)]
     for found in timely:
         reason = _by_citation(collection, document, text, asked, requests, found)
         if reason:

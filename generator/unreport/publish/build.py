@@ -40,8 +40,8 @@ from unreport.publish.resources import site_resources
 from unreport.site.search_entries import SearchEntry
 
 __all__ = ["BuildError", "BuildSettings", "Generated", "Timings", "build_key", "build_site",
-           "engine_adapter", "generate", "inputs_key", "new_site", "site_files", "site_is_current",
-           "write_files"]
+           "engine_adapter", "generate", "inputs_key", "new_site", "settings_key", "site_files",
+           "site_is_current", "source_key", "write_files"]
 
 
 @dataclass(frozen=True)
@@ -144,13 +144,23 @@ def build_key(report: Report, settings: BuildSettings | None = None) -> str:
 def inputs_key(digest: str, settings: BuildSettings | None = None) -> str:
     """:func:`build_key` of a source whose bytes have the SHA-256 ``digest`` (known
     before the source is parsed)."""
+    return source_key(digest, settings_key(settings or BuildSettings()))
+
+
+def source_key(digest: str, settings: str) -> str:
+    """:func:`inputs_key` from the source's digest and :func:`settings_key`'s (worked out
+    once for many sources)."""
+    return hashlib.sha256(f"{settings}:{digest}".encode()).hexdigest()
+
+
+def settings_key(settings: BuildSettings) -> str:
+    """A digest of everything but the source a build's output depends on."""
     from unreport.publish.mkdocs_engine import read_config, theme_overrides
 
-    settings = settings or BuildSettings()
     config_file = settings.config_file()
     raw = read_config(config_file)
     digest_of = hashlib.sha256()
-    parts: list[object] = [version(), digest, settings.site_url, settings.engine,
+    parts: list[object] = [version(), settings.site_url, settings.engine,
                            engine_adapter(settings).tool_versions(),
                            json.dumps(raw, sort_keys=True, default=str)]
     folders = [config_file.parent / str(raw.get("docs_dir") or "docs")]
