@@ -8,11 +8,14 @@
      rows are shown, and the address keeps the choice (?kind=Resolution&text=…),
      so a filtered list can be linked to.
    - Search page: Pagefind's index (the bundles the page names in data-unr-indexes,
-     pagefind/1/ …: the first's script and WebAssembly, the others merged) is loaded
-     when the page opens, over http(s) only: opened from disk a browser does not let
+     pagefind/1/, and pagefind/2/ when documents changed since the whole index was
+     made: the first's script and WebAssembly, the other merged) is loaded when the
+     page opens, over http(s) only: opened from disk a browser does not let
      a page load it, and the page's own message says so. The filters' values come
      with the page (data-unr-filter-values), so Pagefind's filter index is loaded
-     only for a filter a query uses. Each result leads to the paragraph that matched
+     only for a filter a query uses. Every query asks for none of the records the
+     page names in data-unr-hidden (the whole index's records of documents that
+     changed or left since it was made). Each result leads to the paragraph that matched
      (#op-12), not only to its page. The collection indexes each paragraph as a
      record of its own (search_index.py: its address carries the paragraph's
      anchor); an index of whole pages is read too: Pagefind divides a page at
@@ -341,6 +344,21 @@
     return meta.url ? new URL(meta.url, ROOT).href : data.url;
   }
 
+  /* Pagefind finds a record by its words, and by its title and its document's name and
+     symbol; and it matches a word it lacks by the longest word it has that the word
+     begins with ("zymurgy" → the "z" of "OP 7 (z)"). A result found by its names alone
+     (no place in its text) where a query word is not in them is such a stand-in, and
+     is left out. Each bundle of the index answers alone: after an update, a word only
+     the changed documents have is stood in for that way by the whole index. */
+  function isStandIn(data, terms) {
+    if ((data.locations || []).length || !terms.length) { return false; }
+    var meta = data.meta || {};
+    var names = termOf([meta.title, meta.document, meta.symbol].join(" "));
+    return terms.some(function (term) {
+      return names.indexOf(term.slice(0, Math.max(2, term.length - 3))) === -1;
+    });
+  }
+
   function isParagraphRecord(data) {
     return resultUrl(data).indexOf("#") !== -1 || !(data.anchors && data.anchors.length);
   }
@@ -393,6 +411,7 @@
     var filterBox = box.querySelector("[data-unr-search-filters]");
     var status = box.querySelector("[data-unr-search-status]");
     var list = box.querySelector("[data-unr-search-results]");
+    var hidden = JSON.parse(box.getAttribute("data-unr-hidden") || "[]");
     var params = new URLSearchParams(location.search);
     input.value = params.get("q") || "";
     if (location.protocol === "file:") {
@@ -406,7 +425,9 @@
     var pagefind = null;
     var selects = [];
     var results = [];
-    var shown = 0;
+    var shown = 0;  /* results read, */
+    var listed = 0;  /* of which listed, */
+    var dropped = 0;  /* and left out as stand-ins (isStandIn) */
     var turn = 0;
     var typing = null;
 
@@ -431,24 +452,35 @@
     }
 
     async function showMore(mine, query, chosen, focusFirst) {
-      var next = results.slice(shown, shown + PAGE_SIZE);
-      var loaded = await Promise.all(next.map(function (result) { return result.data(); }));
-      if (mine !== turn) { return; }
-      var first = null;
       var terms = fold(query).split(/\s+/).map(termOf).filter(Boolean);
-      loaded.forEach(function (data) {
+      var kept = [];
+      while (kept.length < PAGE_SIZE && shown < results.length) {
+        var next = results.slice(shown, shown + PAGE_SIZE - kept.length);
+        var loaded = await Promise.all(next.map(function (result) { return result.data(); }));
+        if (mine !== turn) { return; }
+        shown += loaded.length;
+        loaded.forEach(function (data) {
+          if (isStandIn(data, terms)) { dropped += 1; } else { kept.push(data); }
+        });
+      }
+      var first = null;
+      kept.forEach(function (data) {
         var item = renderResult(data, terms);
         first = first || item;
         list.appendChild(item);
       });
-      shown += loaded.length;
+      listed += kept.length;
       more.hidden = shown >= results.length;
-      var paragraphs = loaded.length && isParagraphRecord(loaded[0]);
+      var total = results.length - dropped;
+      if (!total) {
+        status.textContent = "Nothing matches " + describe(query, chosen) + ".";
+        return;
+      }
+      var paragraphs = kept.length && isParagraphRecord(kept[0]);
       status.textContent = (paragraphs
-        ? plural(results.length, "paragraph matches ", "paragraphs match ")
-        : plural(results.length, "page matches ", "pages match ")) +
-        describe(query, chosen) + (results.length > PAGE_SIZE
-          ? "; showing " + shown + " of them." : ".");
+        ? plural(total, "paragraph matches ", "paragraphs match ")
+        : plural(total, "page matches ", "pages match ")) +
+        describe(query, chosen) + (total > listed ? "; showing " + listed + " of them." : ".");
       if (focusFirst && first) {
         var link = first.querySelector("a");
         if (link) { link.focus(); }
@@ -467,17 +499,18 @@
       var mine = turn;
       if (!query && !Object.keys(chosen).length) {
         results = [];
-        shown = 0;
+        shown = listed = dropped = 0;
         list.textContent = "";
         more.hidden = true;
         status.textContent = "Type words to find in every paragraph, or choose a filter.";
         return;
       }
       status.textContent = "Searching…";
-      var found = await pagefind.search(query || null, {filters: chosen});
+      var found = await pagefind.search(query || null, {
+        filters: hidden.length ? Object.assign({none: hidden}, chosen) : chosen});
       if (mine !== turn) { return; }
       results = found ? found.results : [];
-      shown = 0;
+      shown = listed = dropped = 0;
       list.textContent = "";
       more.hidden = true;
       if (!results.length) {
@@ -532,7 +565,7 @@
     status.textContent = "Loading the search index…";
     (async function () {
       try {
-        /* one bundle per session: the first's script and WebAssembly, the others merged */
+        /* the whole index's script and WebAssembly; an update merged into it */
         var bundles = (box.getAttribute("data-unr-indexes") || "pagefind/").split(" ");
         var loaded = await import(ROOT + bundles[0] + "pagefind.js");
         await loaded.options({baseUrl: new URL(ROOT).pathname, noWorker: true});

@@ -108,6 +108,7 @@ def compose(built: Sequence[tuple[DocumentSummary, Path]], site_dir: Path,
                  for step in versions.steps}
     statuses = follow(collection, successor)
     folders = {summary.folder: path for summary, path in built}
+    search = search_index.plan({s.folder: s.build_key for s, _ in built}, cache)
     started = time.perf_counter()
     with new_site(site_dir) as work:
         docs = work / "docs"
@@ -117,7 +118,7 @@ def compose(built: Sequence[tuple[DocumentSummary, Path]], site_dir: Path,
             config_file.parent / str(raw.get("docs_dir") or "docs"))
         files = {**handwritten,
                  HOME: home_page(collection).encode("utf-8"),
-                 SEARCH: search_page(collection).encode("utf-8"),
+                 SEARCH: search_page(collection, search).encode("utf-8"),
                  COLLECTION_JSON: collection_json(collection).encode("utf-8"),
                  COLLECTION_SCHEMA: collection_schema().encode("utf-8"),
                  MANDATES: mandates_page(statuses, collection.documents).encode("utf-8"),
@@ -149,7 +150,9 @@ def compose(built: Sequence[tuple[DocumentSummary, Path]], site_dir: Path,
         for folder, path in folders.items():
             _put_document(collection, folder, path, job.site / folder, notes, lines)
         documents = time.perf_counter()
-        search_index.index(job.site, built, work, cache)
+        search_index.index(job.site, search, {folder: path / search_index.RECORDS
+                                              for folder, path in folders.items()},
+                           work, cache)
         searched = time.perf_counter()
         stamp = Stamp(f"collection of {len(collection.documents)} documents", None, "")
         (job.site / MARKER).write_text(stamp.marker(file_digests(job.site)), "utf-8")

@@ -9,7 +9,7 @@ import json
 from html import escape
 
 from unreport.collection.links import Collection
-from unreport.collection.search_index import KIND_NAMES, bundles, filters
+from unreport.collection.search_index import KIND_NAMES, SearchPlan, filters
 
 HOME = "index.md"
 SEARCH = "search.md"
@@ -92,14 +92,17 @@ def _filter_values(collection: Collection) -> dict[str, dict[str, int]]:
     return values
 
 
-def search_page(collection: Collection) -> str:
-    """The search page: a form, filters and the results, each leading to its paragraph."""
+def search_page(collection: Collection, search: SearchPlan) -> str:
+    """The search page: a form, filters and the results, each leading to its paragraph;
+    it loads the bundles of ``search`` and leaves out the records it hides."""
     return "\n".join([
         "# Search",
         "",
         f'<div class="unr-search" data-unr-search data-unr-indexes="'
-        f'{escape(" ".join(bundles(collection.documents)))}" data-unr-filter-values="'
-        f'{escape(json.dumps(_filter_values(collection)))}" markdown="0">',
+        f'{escape(" ".join(search.folders()))}" data-unr-filter-values="'
+        f'{escape(json.dumps(_filter_values(collection)))}"' +
+        (f' data-unr-hidden="{escape(json.dumps(search.excluded()))}"' if search.hidden
+         else "") + ' markdown="0">',
         '<form class="unr-search__form" role="search">',
         '<label for="unr-search-q">Words to find in every paragraph of '
         f"{len(collection.documents)} documents</label>",

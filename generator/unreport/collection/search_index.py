@@ -8,11 +8,22 @@ words and the short records of the results it shows. Pagefind's Python API takes
 tenth of a second a record (a session has about 20,000), so a document's build writes
 its records as small HTML files beside its pages (:func:`write_records`, in parallel
 with the other documents, kept with the document), and the collection step gathers
-them (linked, not copied) and runs the Pagefind command once per session
-(:func:`index`), keeping each session's bundle until one of its documents changes. Each
-record is titled ``A/RES/78/229 · Resolution 78/229, OP 12``, leads to its paragraph
-(``data-pagefind-meta="url[href]"``) and carries the document's session, committee and
-kind as filters.
+them (linked, not copied) and runs the Pagefind command (:func:`index`). Each record is
+titled ``A/RES/78/229 · Resolution 78/229, OP 12``, leads to its paragraph
+(``data-pagefind-meta="url[href]"``), carries the document's session, committee and
+kind as filters, and one more filter named by the document's folder whose value is the
+document's build key: which edition of the document it comes from.
+
+Indexing a session takes Pagefind some 12 s, too long to redo when one document
+changed. So the whole index is kept in the cache under its documents' build keys, and a
+rebuild indexes only the documents that differ from it into a second, small bundle
+(:func:`plan`): the search page loads both and asks Pagefind for none of the whole
+index's records of an edition the site no longer has (``filters: {none: [{"A-77-464":
+"<old key>"}]}``, which loads that document's small filter chunk only). Pagefind ranks
+each bundle's results by that bundle's word counts, so until the whole index is made
+again (once more than a tenth of the documents differ) the changed documents' results
+are ranked among themselves before being merged — close to, not exactly, the order of
+a whole index.
 """
 
 from __future__ import annotations
@@ -22,7 +33,8 @@ import json
 import os
 import shutil
 import subprocess
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 
@@ -52,7 +64,8 @@ def write_records(entries: Iterable[SearchEntry], summary: DocumentSummary,
     out = folder / RECORDS
     out.mkdir(parents=True, exist_ok=True)
     spans = "".join(f'<span data-pagefind-filter="{name}">{escape(value)}</span>'
-                    for name, value in filters(summary).items())
+                    for name, value in {**filters(summary),
+                                        summary.folder: summary.build_key}.items())
     document = f'<span data-pagefind-meta="document">{escape(summary.title)}</span>'
     for number, entry in enumerate(entries):
         if not entry.text:
@@ -68,61 +81,118 @@ def write_records(entries: Iterable[SearchEntry], summary: DocumentSummary,
             "utf-8")
 
 
-SHARD_DOCUMENTS = 1000
-"""At most about this many documents in one bundle of the index. A bigger collection's
-index is split into bundles of documents picked by a digest of their folder's name —
-alike in make-up, so that their scores compare — each kept until one of its documents
-changes, so that a rebuild indexes one bundle again, not the whole collection. Splitting
-costs every query more: each bundle is searched for each word. Measured on the session's
-335 documents (20,339 records; ``scripts/collection_benchmark.py``): one bundle, a query
-downloads a median 256 kB and indexing takes 12 s; four bundles, 378 kB and 3 to 5 s a
-bundle. One bundle keeps queries under 300 kB; a session is indexed whole on each build."""
+UPDATE_SHARE = 10
+"""The whole index is made again once more than one document in this many differs from
+the one it was made of (changed, added or left out); until then a rebuild indexes only
+those documents, into a second bundle."""
 
 
-def shard_count(documents: Sequence[DocumentSummary]) -> int:
-    """How many bundles the index of ``documents`` has."""
-    return max(1, -(-len(documents) // SHARD_DOCUMENTS))
+@dataclass(frozen=True)
+class Bundle:
+    """One bundle of the index: the documents it holds, each by its build key."""
+
+    documents: Mapping[str, str]
+    """Folder → build key of every document indexed."""
+    whole: bool
+    """Whether it was made as the index of a whole collection (a later build may index
+    only what changed since on top of it), or as an update of such an index."""
+
+    @property
+    def key(self) -> str:
+        """Its name in the cache: a digest of what it was made of and how."""
+        return hashlib.sha256(json.dumps([FORMAT, _pagefind_version(), self.whole, sorted(
+            self.documents.items())]).encode()).hexdigest()[:24]
 
 
-def shard_of(folder: str, count: int) -> int:
-    """The bundle a document's records go to: the same for the same folder and count."""
-    return int(hashlib.sha256(folder.encode("utf-8")).hexdigest()[:8], 16) % count
+@dataclass(frozen=True)
+class SearchPlan:
+    """The bundles a collection's search loads, and the records it leaves out."""
+
+    bundles: tuple[Bundle, ...]
+    """The whole index, then (if some documents changed since it was made) the update."""
+    hidden: Mapping[str, str]
+    """Folder → build key of the documents whose records the whole index holds but the
+    site no longer has: the search asks Pagefind for none of them."""
+
+    def folders(self) -> list[str]:
+        """The bundles' folders from the site's root: ``pagefind/1/``, ``pagefind/2/``."""
+        return [f"{PAGEFIND}/{number}/" for number in range(1, len(self.bundles) + 1)]
+
+    def excluded(self) -> list[dict[str, str]]:
+        """The filter leaving out the hidden records (``none`` of these)."""
+        return [{folder: key} for folder, key in sorted(self.hidden.items())]
 
 
-def bundles(documents: Sequence[DocumentSummary]) -> list[str]:
-    """The index's bundles from the site's root (``pagefind/1/``…), those with documents:
-    the search page loads the first's script and WebAssembly, then merges the others,
-    which reuse them."""
-    count = shard_count(documents)
-    used = sorted({shard_of(d.folder, count) for d in documents})
-    return [f"{PAGEFIND}/{number + 1}/" for number in used]
+def plan(documents: Mapping[str, str], cache: Path | None) -> SearchPlan:
+    """The index of ``documents`` (folder → build key): the whole index from ``cache``
+    closest to them, with an update holding the documents that differ, when few do
+    (:data:`UPDATE_SHARE`); else a whole index made afresh."""
+    afresh = SearchPlan((Bundle(dict(documents), whole=True),), {})
+    best: tuple[int, Bundle, dict[str, str], dict[str, str]] | None = None
+    for made in _whole_bundles(cache):
+        fresh = {f: k for f, k in documents.items() if made.documents.get(f) != k}
+        hidden = {f: k for f, k in made.documents.items() if documents.get(f) != k}
+        differ = max(len(fresh), len(hidden))
+        if best is None or differ < best[0]:
+            best = (differ, made, fresh, hidden)
+    if best is None or best[0] > len(documents) // UPDATE_SHARE:
+        return afresh
+    _, made, fresh, hidden = best
+    update = (Bundle(fresh, whole=False),) if fresh else ()
+    return SearchPlan((made, *update), hidden)
 
 
-def index(site: Path, built: Sequence[tuple[DocumentSummary, Path]], work: Path,
+KEPT = 3
+"""Whole indexes kept in the cache: the one used and the latest others (another
+collection built with the same cache keeps its own)."""
+
+
+def _whole_bundles(cache: Path | None) -> list[Bundle]:
+    """The whole indexes in ``cache``, the latest used first."""
+    if cache is None or not cache.is_dir():
+        return []
+    found: list[tuple[float, Bundle]] = []
+    for described in cache.glob("*.json"):
+        try:
+            data = json.loads(described.read_text("utf-8"))
+            bundle = Bundle(dict(data["documents"]), bool(data["whole"]))
+            used = described.stat().st_mtime
+        except (OSError, ValueError, KeyError, TypeError):
+            continue
+        if bundle.whole and bundle.key == described.stem and \
+                (cache / bundle.key / "pagefind.js").is_file():
+            found.append((used, bundle))
+    return [bundle for _, bundle in sorted(found, key=lambda pair: -pair[0])]
+
+
+def index(site: Path, search: SearchPlan, records: Mapping[str, Path], work: Path,
           cache: Path | None) -> None:
-    """Index every built document's records with Pagefind into the bundles of
-    :func:`bundles`, each kept in ``cache`` under a digest of its documents' build keys:
-    a rebuild after one document changed indexes that document's bundle again and links
-    the others as they were."""
-    count = shard_count([summary for summary, _ in built])
-    shards: dict[int, list[tuple[DocumentSummary, Path]]] = {}
-    for summary, folder in built:
-        shards.setdefault(shard_of(summary.folder, count), []).append((summary, folder))
+    """Index the records of each bundle of ``search`` (``records``: a document's folder →
+    its records' folder) with Pagefind, or find the bundle in ``cache`` made already, and
+    put the bundles at :meth:`SearchPlan.folders`. The cache keeps the bundles used and the
+    latest other whole indexes (:data:`KEPT`)."""
     cache = cache or work / "search-cache"
-    for number, documents in sorted(shards.items()):
-        key = hashlib.sha256(json.dumps([FORMAT, _pagefind_version(), sorted(
-            (s.folder, s.build_key) for s, _ in documents)]).encode()).hexdigest()[:24]
-        bundle = cache / f"{count}-{number + 1}-{key}"
-        if not (bundle / "pagefind.js").is_file():
-            _run_pagefind(documents, work / f"records-{number + 1}", bundle)
-            for stale in cache.glob(f"{count}-{number + 1}-*"):  # its earlier versions
-                if stale != bundle:
-                    shutil.rmtree(stale, ignore_errors=True)
-        _link_tree(bundle, site / PAGEFIND / str(number + 1))
+    for bundle, folder in zip(search.bundles, search.folders(), strict=True):
+        made = cache / bundle.key
+        described = cache / f"{bundle.key}.json"
+        if not (made / "pagefind.js").is_file():
+            _run_pagefind({name: records[name] for name in bundle.documents},
+                          work / f"records-{bundle.key}", made)
+        described.write_text(json.dumps({"whole": bundle.whole,
+                                         "documents": dict(bundle.documents)}), "utf-8")
+        _link_tree(made, site / folder.rstrip("/"))
+    used = {bundle.key for bundle in search.bundles}
+    kept = used | {bundle.key for bundle in _whole_bundles(cache)[:KEPT]}
+    for path in cache.iterdir():
+        if path.name.split(".")[0] not in kept and not path.name.startswith("."):
+            if path.is_dir():
+                shutil.rmtree(path, ignore_errors=True)
+            else:
+                path.unlink(missing_ok=True)
 
 
-FORMAT = 1
-"""Version of the records' and bundles' form; a change indexes every session again."""
+FORMAT = 2
+"""Version of the records' and bundles' form; a change indexes every collection again."""
 
 
 def _pagefind_version() -> str:
@@ -147,21 +217,20 @@ def _link_tree(source: Path, target: Path) -> None:
                 shutil.copy2(os.path.join(root, name), os.path.join(out, name))
 
 
-def _run_pagefind(documents: Sequence[tuple[DocumentSummary, Path]], records: Path,
-                  bundle: Path) -> None:
-    """Index ``documents``' records into the new folder ``bundle`` (made whole or not
-    at all)."""
+def _run_pagefind(records: Mapping[str, Path], gathered: Path, bundle: Path) -> None:
+    """Index the records of every document of ``records`` (folder → its records' folder),
+    gathered in ``gathered``, into the new folder ``bundle`` (made whole or not at all)."""
     try:
         from pagefind_bin import get_executable  # type: ignore[import-untyped]
     except ImportError:
         raise BuildError("Pagefind is missing: pip install 'pagefind[bin]' (unreport "
                          "depends on it; reinstall unreport).") from None
-    for summary, folder in documents:
-        _link_tree(folder / RECORDS, records / summary.folder)
-    records.mkdir(parents=True, exist_ok=True)
+    for folder, path in records.items():
+        _link_tree(path, gathered / folder)
+    gathered.mkdir(parents=True, exist_ok=True)
     bundle.parent.mkdir(parents=True, exist_ok=True)
     partial = bundle.with_name(f".{bundle.name}-{os.getpid()}")
-    result = subprocess.run([str(get_executable()), "--site", str(records), "--output-path",
+    result = subprocess.run([str(get_executable()), "--site", str(gathered), "--output-path",
                              str(partial), "--silent"],
                             capture_output=True, text=True, check=False)
     if result.returncode != 0:
