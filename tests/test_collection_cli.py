@@ -77,6 +77,47 @@ def test_several_files_make_one_site_each_document_in_its_folder(
     assert "data-unr-hidden" not in (site / "search.html").read_text("utf-8")
 
 
+def test_a_rebuild_indexes_only_the_changed_document_beside_the_whole_index(
+        tmp_path: Path, store: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Eleven documents (the decisions report under eleven symbols): one changed is
+    indexed alone into ``pagefind/2/`` and its old records are hidden; changed back, the
+    whole index is all there is again."""
+    text = DECISIONS.read_text("utf-8")
+    sources = []
+    for number in range(464, 475):
+        sources.append(tmp_path / f"report-{number}.md")
+        sources[-1].write_text(text.replace("A/99/464", f"A/99/{number}"), "utf-8")
+    site = tmp_path / "site"
+    argv = ["build", *map(str, sources), "--site-dir", str(site), "--jobs", "2"]
+    assert run(argv, capsys)[0] == 0
+    whole = bundles_in(store)
+    assert len(whole) == 1 and not (site / "pagefind" / "2").exists()
+    records = len(list((site / "pagefind" / "1" / "fragment").iterdir()))
+
+    sources[3].write_text(text.replace("A/99/464", "A/99/467").replace(
+        "introduced a draft", "presented a draft"), "utf-8")
+    code, out, _ = run(argv, capsys)
+    assert code == 0 and "1 built, 10 up to date." in out
+    assert whole[0] in bundles_in(store) and len(bundles_in(store)) == 2
+    assert (site / "pagefind" / "1").is_dir()
+    update = len(list((site / "pagefind" / "2" / "fragment").iterdir()))
+    assert 0 < update and update * 11 == records  # one document's records of eleven alike
+    page = (site / "search.html").read_text("utf-8")
+    assert 'data-unr-indexes="pagefind/1/ pagefind/2/"' in page
+    hidden = json.loads(page.split('data-unr-hidden="')[1].split('"')[0].replace(
+        "&quot;", '"'))
+    old = json.loads((store / "A-99-467" / ".unreport-document.json").read_text("utf-8"))
+    assert [list(entry) for entry in hidden] == [["A-99-467"]]
+    assert hidden[0]["A-99-467"] != old["build_key"]  # the edition the site no longer has
+
+    sources[3].write_text(text.replace("A/99/464", "A/99/467"), "utf-8")
+    code, out, _ = run(argv, capsys)
+    assert code == 0 and "1 built, 10 up to date." in out
+    assert bundles_in(store) == whole  # the update is gone with the change
+    assert not (site / "pagefind" / "2").exists()
+    assert "data-unr-hidden" not in (site / "search.html").read_text("utf-8")
+
+
 def bundles_in(store: Path) -> list[Path]:
     """The search index's bundles kept in the store."""
     return sorted(p for p in (store / "search").iterdir() if p.is_dir())

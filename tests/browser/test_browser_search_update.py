@@ -119,19 +119,25 @@ def test_the_rebuild_indexed_the_changed_document_alone(sites: dict[str, Served]
     assert records["updated"] == records["whole"] and 0 < update < records["whole"]
 
 
+@pytest.fixture
+def page(browser: Any, sites: dict[str, Served]) -> Iterator[Any]:
+    """A new page; uncaught script errors fail the test."""
+    tab = browser.new_page()
+    errors: list[str] = []
+    tab.on("pageerror", lambda error: errors.append(str(error)))
+    yield tab
+    tab.close()
+    assert not errors, f"script errors on the page: {errors}"
+
+
 @pytest.mark.parametrize("query", QUERIES)
 def test_every_query_finds_in_the_text_what_the_whole_index_finds(
-        browser: Any, sites: dict[str, Served], query: str) -> None:
-    page = browser.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
+        page: Any, sites: dict[str, Served], query: str) -> None:
     updated = text_matches(page, sites["updated"], query)
     whole = text_matches(page, sites["whole"], query)
-    page.close()
-    assert not errors, errors
     assert updated == whole, f"{query!r}: {len(updated)} paragraphs after the update, " \
         f"{len(whole)} in the whole index"
-    assert whole or query == "Kyoto"
+    assert whole
     if query == "Kyoto":  # every paragraph that said it is A/77/464's, which no longer does
         assert not [url for url in whole if url.startswith("A-77-464/")]
 
@@ -142,20 +148,15 @@ def status(page: Any) -> str:
 
 @pytest.mark.parametrize("query", QUERIES)
 def test_the_search_page_finds_as_many_paragraphs_as_with_the_whole_index(
-        browser: Any, sites: dict[str, Served], query: str) -> None:
-    page = browser.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
+        page: Any, sites: dict[str, Served], query: str) -> None:
     updated = shown(page, sites["updated"], query)
     said = status(page)
     whole = shown(page, sites["whole"], query)
     assert said == status(page)  # "19 paragraphs match “Zymurgy”." on both
-    page.close()
-    assert not errors, errors
     if query == "Zymurgy":  # the changed words: where they now are, and only there
         assert updated and all("/A-77-464/" in href and "#" in href and "Zymurgy" in text
                                for href, text in updated), updated
     if query == "Kyoto":  # not from the changed document's old edition
         assert updated and not [href for href, _ in updated if "/A-77-464/" in href]
-    assert [text for _, text in updated if query in text] or query == "crime prevention"
+    assert updated
     assert len(updated) == len(whole)
