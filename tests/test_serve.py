@@ -51,6 +51,13 @@ class Session:
             return str(response.read().decode("utf-8"))
 
 
+def _ctrl_c_heard() -> None:
+    """In the child: Ctrl+C (SIGINT) as a terminal delivers it. A shell without job
+    control starts background commands with SIGINT ignored, and a child inherits that:
+    a test suite run in the background would otherwise send a Ctrl+C nobody hears."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 @contextmanager
 def serving(tmp_path: Path, name: str, data: bytes) -> Iterator[tuple[Session, Path]]:
     """``unreport serve`` of a file ``name`` holding ``data``, in ``tmp_path``."""
@@ -62,7 +69,8 @@ def serving(tmp_path: Path, name: str, data: bytes) -> Iterator[tuple[Session, P
         process = subprocess.Popen(
             [sys.executable, "-m", "unreport", "serve", str(source), "--port", "0"],
             stdout=out, stderr=subprocess.STDOUT, text=True, cwd=tmp_path,
-            env={**os.environ, "PYTHONUNBUFFERED": "1", "TMPDIR": str(tmp_path / "tmp")})
+            env={**os.environ, "PYTHONUNBUFFERED": "1", "TMPDIR": str(tmp_path / "tmp")},
+            preexec_fn=_ctrl_c_heard)
     running = Session(process, log)
     try:
         running.wait_for(lambda: "Serving the site on" in running.output())
