@@ -14,9 +14,11 @@ the last."""
 from __future__ import annotations
 
 import functools
+import html
 import http.server
 import json
 import os
+import re
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -86,12 +88,14 @@ MATCHES = """async ([indexes, hidden, query]) => {
 def text_matches(page: Any, site: Served, query: str) -> list[str]:
     """The paragraphs (addresses) where the site's index finds the query's words in the
     text, searched as the site's search page searches."""
-    page.goto(site.page_url("search.html"))
-    box = page.query_selector("[data-unr-search]")
-    indexes = str(box.get_attribute("data-unr-indexes")).split()
-    hidden = json.loads(box.get_attribute("data-unr-hidden") or "[]")
+    search_page = (site.root / "search.html").read_text("utf-8")
+    indexes = re.search(r'data-unr-indexes="([^"]*)"', search_page)
+    hidden = re.search(r'data-unr-hidden="([^"]*)"', search_page)
+    assert indexes
     page.goto(site.page_url("index.html"))  # a page whose own script loads no index
-    return [str(url) for url in page.evaluate(MATCHES, [indexes, hidden, query])]
+    return [str(url) for url in page.evaluate(MATCHES, [
+        indexes.group(1).split(), json.loads(html.unescape(hidden.group(1))) if hidden else [],
+        query])]
 
 
 def shown(page: Any, site: Served, query: str) -> list[tuple[str, str]]:

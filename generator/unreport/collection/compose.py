@@ -14,7 +14,6 @@ wrote it.
 from __future__ import annotations
 
 import os
-import shutil
 import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -43,7 +42,7 @@ from unreport.collection.rewrite import rewrite_page
 from unreport.collection.summary import SUMMARY_NAME, DocumentSummary
 from unreport.collection.versions import compare, find_versions
 from unreport.collection.versions_data import versions_files
-from unreport.publish.build import BuildSettings, engine_adapter, new_site
+from unreport.publish.build import BuildSettings, engine_adapter, link_or_copy, new_site
 from unreport.publish.engine import BuildError, EngineJob
 from unreport.publish.ownership import MARKER, Stamp, check_site_dir, file_digests
 from unreport.publish.resources import site_resources
@@ -188,7 +187,4 @@ def _put_document(collection: Collection, folder: str, source: Path, target: Pat
                                             versions_line=lines.get((folder, relative), "")),
                                "utf-8")
             else:
-                try:
-                    os.link(path, out)
-                except OSError:
-                    shutil.copy2(path, out)
+                link_or_copy(path, out)

@@ -39,6 +39,7 @@ from html import escape
 from pathlib import Path
 
 from unreport.collection.summary import DocumentSummary
+from unreport.publish.build import link_or_copy
 from unreport.publish.engine import BuildError
 from unreport.site.search_entries import SearchEntry
 
@@ -127,19 +128,23 @@ def plan(documents: Mapping[str, str], cache: Path | None) -> SearchPlan:
     """The index of ``documents`` (folder → build key): the whole index from ``cache``
     closest to them, with an update holding the documents that differ, when few do
     (:data:`UPDATE_SHARE`); else a whole index made afresh."""
-    afresh = SearchPlan((Bundle(dict(documents), whole=True),), {})
-    best: tuple[int, Bundle, dict[str, str], dict[str, str]] | None = None
-    for made in _whole_bundles(cache):
-        fresh = {f: k for f, k in documents.items() if made.documents.get(f) != k}
-        hidden = {f: k for f, k in made.documents.items() if documents.get(f) != k}
-        differ = max(len(fresh), len(hidden))
-        if best is None or differ < best[0]:
-            best = (differ, made, fresh, hidden)
-    if best is None or best[0] > len(documents) // UPDATE_SHARE:
-        return afresh
-    _, made, fresh, hidden = best
-    update = (Bundle(fresh, whole=False),) if fresh else ()
-    return SearchPlan((made, *update), hidden)
+    made = min(_whole_bundles(cache), default=None,
+               key=lambda made: max(map(len, _difference(made, documents))))
+    if made is not None:
+        fresh, hidden = _difference(made, documents)
+        if max(len(fresh), len(hidden)) <= len(documents) // UPDATE_SHARE:
+            return SearchPlan((made, Bundle(fresh, whole=False)) if fresh else (made,),
+                              hidden)
+    return SearchPlan((Bundle(dict(documents), whole=True),), {})
+
+
+def _difference(made: Bundle, documents: Mapping[str, str]) \
+        -> tuple[dict[str, str], dict[str, str]]:
+    """What an update of the whole index ``made`` would index (``documents`` it lacks or
+    holds in another edition) and hide (its documents no longer in that edition)."""
+    fresh = {f: k for f, k in documents.items() if made.documents.get(f) != k}
+    hidden = {f: k for f, k in made.documents.items() if documents.get(f) != k}
+    return fresh, hidden
 
 
 KEPT = 3
@@ -211,10 +216,7 @@ def _link_tree(source: Path, target: Path) -> None:
         out = os.path.join(target, os.path.relpath(root, source))
         os.makedirs(out, exist_ok=True)
         for name in names:
-            try:
-                os.link(os.path.join(root, name), os.path.join(out, name))
-            except OSError:
-                shutil.copy2(os.path.join(root, name), os.path.join(out, name))
+            link_or_copy(os.path.join(root, name), os.path.join(out, name))
 
 
 def _run_pagefind(records: Mapping[str, Path], gathered: Path, bundle: Path) -> None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import shutil
 import tempfile
 import time
@@ -40,7 +41,8 @@ from unreport.publish.resources import site_resources
 from unreport.site.search_entries import SearchEntry
 
 __all__ = ["BuildError", "BuildSettings", "Generated", "Timings", "build_key", "build_site",
-           "engine_adapter", "generate", "inputs_key", "new_site", "settings_key", "site_files",
+           "engine_adapter", "generate", "inputs_key", "link_or_copy", "new_site", "settings_key",
+           "site_files",
            "site_is_current", "source_key", "write_files"]
 
 
@@ -262,6 +264,15 @@ def new_site(site_dir: Path) -> Iterator[Path]:
             for folder in reversed(made):
                 with suppress(OSError):
                     folder.rmdir()
+
+
+def link_or_copy(source: str | Path, target: str | Path) -> None:
+    """Put the file ``source`` at ``target``: a hard link where the disk allows (a site
+    made of files kept in the cache costs no copy), else a copy."""
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copy2(source, target)
 
 
 def _make_folders(folder: Path) -> list[Path]:
